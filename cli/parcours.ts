@@ -1,0 +1,149 @@
+/**
+ * `parcours`: the compiled add-in (dist/Code.js, exactly what `clasp push` sends) run in the local
+ * Apps Script runtime on an .xlsx workbook. Exit codes (SPEC §4): 0 done, 1 bad usage,
+ * 2 unreadable workbook.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { type LoadedBundle, loadBuiltBundle } from '../runtime/bundle-loader';
+import { createSpreadsheetModel, type SpreadsheetModel } from '../runtime/spreadsheet/spreadsheet-model';
+import { loadXlsx, saveXlsx } from '../runtime/spreadsheet/xlsx-store';
+import { type ParsedArgs, parseArgs, UsageError } from './args';
+import { printIssues } from './print';
+
+const DIST_DIR = process.env.PARCOURS_DIST ? resolve(process.env.PARCOURS_DIST) : join(__dirname, '..', 'dist');
+/** The demo structure is dated: everything in it is relative to this day, so it never changes. */
+export const DEMO_AS_OF = '2026-11-20';
+const VALUE_OPTIONS = ['workbook', 'period', 'funder', 'json', 'out'];
+const CLI_USER = 'ligne-de-commande@parcours.local';
+
+export const EXIT = { done: 0, usage: 1, unreadable: 2 } as const;
+
+type BundleResult = { ok: true; [key: string]: unknown } | { ok: false; kind: 'format' | 'usage'; message: string };
+
+class WorkbookUnreadable extends Error {}
+
+const USAGE = `Usage :
+  parcours init FICHIER.xlsx          configure (ou crée) un classeur
+  parcours demo FICHIER.xlsx [--force] écrit le classeur de démonstration
+  parcours check FICHIER.xlsx         liste les problèmes de données
+  parcours start                      démonstration complète (dossier out/)`;
+
+function openBundle(model: SpreadsheetModel, now?: Date): LoadedBundle {
+  return loadBuiltBundle(DIST_DIR, { model, userEmail: CLI_USER, ...(now ? { now } : {}) });
+}
+
+async function openWorkbook(path: string): Promise<SpreadsheetModel> {
+  if (!existsSync(path)) throw new WorkbookUnreadable(`Classeur introuvable : ${path}`);
+  try {
+    return await loadXlsx(path);
+  } catch (error) {
+    throw new WorkbookUnreadable(`Classeur illisible (${path}) : ${(error as Error).message}`);
+  }
+}
+
+/** Unwraps what a bundle entry point returned, turning its refusals into exit codes. */
+function expectOk<T>(result: unknown): T & { ok: true } {
+  const r = result as BundleResult;
+  if (r.ok) return r as T & { ok: true };
+  if (r.kind === 'format') throw new WorkbookUnreadable(r.message);
+  throw new UsageError(r.message);
+}
+
+async function save(model: SpreadsheetModel, path: string): Promise<void> {
+  mkdirSync(dirname(resolve(path)), { recursive: true });
+  await saveXlsx(model, path);
+}
+
+async function commandInit(args: ParsedArgs): Promise<void> {
+  const path = args.file('init');
+  const model = existsSync(path) ? await openWorkbook(path) : createSpreadsheetModel('Parcours');
+  const result = expectOk<{ changes: string[] }>(openBundle(model).call('cliInit_'));
+  await save(model, path);
+  console.log(
+    result.changes.length === 0
+      ? `${path} : déjà configuré, rien n’a changé.`
+      : `${path} configuré :\n  • ${result.changes.join('\n  • ')}`,
+  );
+}
+
+async function writeDemo(path: string): Promise<{ parcours: number; attendance: number; evaluations: number }> {
+  const model = createSpreadsheetModel('Parcours — démonstration');
+  const result = expectOk<{ parcours: number; attendance: number; evaluations: number }>(
+    openBundle(model, new Date(`${DEMO_AS_OF}T12:00:00Z`)).call('cliDemo_', DEMO_AS_OF),
+  );
+  await save(model, path);
+  return result;
+}
+
+async function commandDemo(args: ParsedArgs): Promise<void> {
+  const path = args.file('demo');
+  if (existsSync(path) && !args.flag('force')) {
+    throw new UsageError(`${path} existe déjà : choisissez un autre nom ou ajoutez --force pour le remplacer.`);
+  }
+  const counts = await writeDemo(path);
+  console.log(
+    `Classeur de démonstration écrit : ${path}\n  ${counts.parcours} parcours, ${counts.attendance} présences, ${counts.evaluations} évaluations.`,
+  );
+}
+
+async function check(path: string, now?: Date): Promise<{ issues: unknown[]; parcours: number }> {
+  const model = await openWorkbook(path);
+  return expectOk<{ issues: unknown[]; parcours: number }>(openBundle(model, now).call('cliCheck_'));
+}
+
+async function commandCheck(args: ParsedArgs): Promise<void> {
+  const path = args.file('check');
+  const result = await check(path);
+  printIssues(path, result.parcours, result.issues);
+}
+
+async function commandStart(): Promise<void> {
+  const path = join('out', 'demo.xlsx');
+  const counts = await writeDemo(path);
+  console.log(`1. Classeur de démonstration : ${path}`);
+  console.log(`   ${counts.parcours} parcours, ${counts.attendance} présences, ${counts.evaluations} évaluations.`);
+  const result = await check(path, new Date(`${DEMO_AS_OF}T12:00:00Z`));
+  console.log('2. Vérification des données :');
+  printIssues(path, result.parcours, result.issues);
+}
+
+const COMMANDS: Record<string, (args: ParsedArgs) => Promise<void>> = {
+  init: commandInit,
+  demo: commandDemo,
+  check: commandCheck,
+  start: commandStart,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const args = parseArgs(argv, VALUE_OPTIONS);
+    const command = COMMANDS[args.command];
+    if (!command) throw new UsageError(args.command ? `Commande inconnue : ${args.command}` : 'Commande manquante.');
+    await command(args);
+    return EXIT.done;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      return EXIT.usage;
+    }
+    if (error instanceof WorkbookUnreadable) {
+      console.error(error.message);
+      return EXIT.unreadable;
+    }
+    throw error;
+  }
+}
+
+/** Called by bin/parcours.js. */
+export function run(argv: string[]): void {
+  main(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      console.error(error);
+      process.exitCode = 70;
+    },
+  );
+}

@@ -1,0 +1,169 @@
+/**
+ * The stored state of one simulated Google spreadsheet: plain data only (no behaviour, no call
+ * counting), so the .xlsx store can read and write it and tests can inspect it directly.
+ */
+
+/** '' is an empty cell. Dates are instants (what Sheets hands to Apps Script). */
+export type CellValue = string | number | boolean | Date;
+
+export type DataValidationRule =
+  | { criteria: 'VALUE_IN_LIST'; values: string[]; showDropdown: boolean }
+  /** `rangeA1` is sheet-qualified, e.g. `'Listes'!A2:A1000`. */
+  | { criteria: 'VALUE_IN_RANGE'; rangeA1: string; showDropdown: boolean }
+  | { criteria: 'DATE_IS_VALID_DATE' }
+  | { criteria: 'NUMBER_BETWEEN'; min: number; max: number }
+  | { criteria: 'NUMBER_GREATER_THAN_OR_EQUAL_TO'; min: number }
+  | { criteria: 'CHECKBOX' };
+
+export interface DataValidationModel {
+  rule: DataValidationRule;
+  /** Google's default is true: invalid input only gets a warning. */
+  allowInvalid: boolean;
+  helpText: string | null;
+}
+
+export interface CellStyleModel {
+  fontWeight?: string;
+  fontStyle?: string;
+  fontColor?: string;
+  fontSize?: number;
+  background?: string;
+  horizontalAlignment?: string;
+  wrap?: boolean;
+  border?: string;
+}
+
+export interface CellModel {
+  value: CellValue;
+  /** `=…` when the cell holds a formula; `value` is then the cached result ('' when never computed). */
+  formula?: string;
+  numberFormat?: string;
+  note?: string;
+  validation?: DataValidationModel;
+  style?: CellStyleModel;
+}
+
+export type ProtectionTypeName = 'SHEET' | 'RANGE';
+
+export interface ProtectionModel {
+  id: number;
+  type: ProtectionTypeName;
+  /** For RANGE protections: the protected cells (1-based). */
+  area: GridArea | null;
+  description: string;
+  warningOnly: boolean;
+  editors: string[];
+  domainEdit: boolean;
+}
+
+export interface GridArea {
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+}
+
+export interface ChartModel {
+  id: number;
+  chartType: string;
+  /** Sheet-qualified A1 ranges. */
+  ranges: string[];
+  position: { row: number; column: number; offsetX: number; offsetY: number };
+  options: Record<string, unknown>;
+}
+
+export interface SheetModel {
+  sheetId: number;
+  name: string;
+  maxRows: number;
+  maxColumns: number;
+  /** cells[row - 1][column - 1]; rows and cells beyond the used area may be missing. */
+  cells: (CellModel | undefined)[][];
+  frozenRows: number;
+  frozenColumns: number;
+  /** Pixel widths of the columns whose width was set (1-based column → px). */
+  columnWidths: Record<number, number>;
+  hidden: boolean;
+  tabColor: string | null;
+  merges: GridArea[];
+  protections: ProtectionModel[];
+  /** Kept in memory only: an .xlsx file cannot hold Google charts. */
+  charts: ChartModel[];
+}
+
+export type DeveloperMetadataVisibilityName = 'DOCUMENT' | 'PROJECT';
+
+export type DeveloperMetadataLocationModel =
+  | { type: 'SPREADSHEET' }
+  | { type: 'SHEET'; sheetId: number }
+  /** Whole rows (or columns) `start`..`start + count - 1` of a sheet. */
+  | { type: 'ROW' | 'COLUMN'; sheetId: number; start: number; count: number };
+
+export interface DeveloperMetadataModel {
+  id: number;
+  key: string;
+  value: string | null;
+  visibility: DeveloperMetadataVisibilityName;
+  location: DeveloperMetadataLocationModel;
+}
+
+export interface SpreadsheetModel {
+  id: string;
+  name: string;
+  timeZone: string;
+  sheets: SheetModel[];
+  developerMetadata: DeveloperMetadataModel[];
+  nextSheetId: number;
+  activeSheetName: string | null;
+}
+
+export const DEFAULT_MAX_ROWS = 1000;
+export const DEFAULT_MAX_COLUMNS = 26;
+export const DEFAULT_COLUMN_WIDTH = 100;
+export const DEFAULT_SHEET_NAME = 'Feuille 1';
+
+export function createSheetModel(sheetId: number, name: string): SheetModel {
+  return {
+    sheetId,
+    name,
+    maxRows: DEFAULT_MAX_ROWS,
+    maxColumns: DEFAULT_MAX_COLUMNS,
+    cells: [],
+    frozenRows: 0,
+    frozenColumns: 0,
+    columnWidths: {},
+    hidden: false,
+    tabColor: null,
+    merges: [],
+    protections: [],
+    charts: [],
+  };
+}
+
+let spreadsheetCounter = 0;
+
+function newSpreadsheetId(): string {
+  spreadsheetCounter += 1;
+  const random = Math.random().toString(36).slice(2, 12);
+  return `local-${Date.now().toString(36)}-${spreadsheetCounter}-${random}`;
+}
+
+/** A new spreadsheet as Google creates it: one empty 1000×26 sheet named 'Feuille 1'. */
+export function createSpreadsheetModel(name = 'Feuille de calcul sans titre'): SpreadsheetModel {
+  return {
+    id: newSpreadsheetId(),
+    name,
+    timeZone: 'Europe/Paris',
+    sheets: [createSheetModel(0, DEFAULT_SHEET_NAME)],
+    developerMetadata: [],
+    nextSheetId: 1,
+    activeSheetName: null,
+  };
+}
+
+/** Largest id in use + 1, for metadata, protections and charts (ids are not stored as counters). */
+export function nextIdAmong(ids: Iterable<number>): number {
+  let max = 0;
+  for (const id of ids) if (id > max) max = id;
+  return max + 1;
+}

@@ -1,0 +1,94 @@
+/**
+ * What the fake Spreadsheet objects of one execution share: the model, the runtime context
+ * (call log, realm), the Ui, and the factories that wrap model parts into fake objects.
+ */
+import type { CallKind } from '../call-log';
+import type { RuntimeContext } from '../runtime-context';
+import { AppsScriptException } from '../runtime-context';
+import { parseA1, splitSheetReference } from './a1-notation';
+import { FakeRange } from './fake-range';
+import { FakeSheet } from './fake-sheet';
+import { FakeSpreadsheet } from './fake-spreadsheet';
+import { checkArea } from './sheet-grid';
+import type { CellValue, GridArea, SheetModel, SpreadsheetModel } from './spreadsheet-model';
+
+export class SpreadsheetSession {
+  private spreadsheetFake: FakeSpreadsheet | null = null;
+  private readonly sheetFakes = new WeakMap<SheetModel, FakeSheet>();
+
+  constructor(
+    readonly model: SpreadsheetModel,
+    readonly ctx: RuntimeContext,
+    readonly ui: GoogleAppsScript.Base.Ui | null,
+  ) {}
+
+  record(name: string, kind: CallKind): void {
+    this.ctx.calls.record(name, kind);
+  }
+
+  get timeZone(): string {
+    return this.model.timeZone;
+  }
+
+  /** An array of the add-in's realm, so `Array.isArray` and prototype methods behave as on Google. */
+  realmArray<T>(items: readonly T[]): T[] {
+    return this.ctx.realm.Array.from(items);
+  }
+
+  realmValue(value: CellValue): CellValue {
+    return value instanceof Date ? new this.ctx.realm.Date(value.getTime()) : value;
+  }
+
+  spreadsheet(): FakeSpreadsheet {
+    this.spreadsheetFake ??= new FakeSpreadsheet(this);
+    return this.spreadsheetFake;
+  }
+
+  sheet(model: SheetModel): FakeSheet {
+    let fake = this.sheetFakes.get(model);
+    if (!fake) {
+      fake = new FakeSheet(this, model);
+      this.sheetFakes.set(model, fake);
+    }
+    return fake;
+  }
+
+  range(sheet: SheetModel, area: GridArea): FakeRange {
+    checkArea(sheet, area);
+    return new FakeRange(this, sheet, { ...area });
+  }
+
+  sheetByName(name: string): SheetModel | null {
+    return this.model.sheets.find((s) => s.name === name) ?? null;
+  }
+
+  sheetById(sheetId: number): SheetModel | null {
+    return this.model.sheets.find((s) => s.sheetId === sheetId) ?? null;
+  }
+
+  activeSheet(): SheetModel {
+    const named = this.model.activeSheetName === null ? null : this.sheetByName(this.model.activeSheetName);
+    const active = named ?? this.model.sheets.find((s) => !s.hidden) ?? this.model.sheets[0];
+    if (!active) throw new AppsScriptException('The spreadsheet has no sheet.');
+    return active;
+  }
+
+  /** `A1:C3` on `defaultSheet`, or `'Présences'!A1:C3`; open ends ('A:A', 'A2:A', '2:2') stop at the grid edge. */
+  areaOfReference(reference: string, defaultSheet: SheetModel | null): { sheet: SheetModel; area: GridArea } {
+    if (typeof reference !== 'string') throw new AppsScriptException('Range not found');
+    const { sheetName, rangeA1 } = splitSheetReference(reference);
+    const sheet = sheetName === null ? (defaultSheet ?? this.activeSheet()) : this.sheetByName(sheetName);
+    if (!sheet) throw new AppsScriptException('Range not found');
+    const ref = parseA1(rangeA1);
+    const row = ref.startRow ?? 1;
+    const column = ref.startColumn ?? 1;
+    const endRow = ref.endRow ?? sheet.maxRows;
+    const endColumn = ref.endColumn ?? sheet.maxColumns;
+    return { sheet, area: { row, column, numRows: endRow - row + 1, numColumns: endColumn - column + 1 } };
+  }
+
+  rangeOfReference(reference: string, defaultSheet: SheetModel | null): FakeRange {
+    const { sheet, area } = this.areaOfReference(reference, defaultSheet);
+    return this.range(sheet, area);
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * One cell between the model and ExcelJS: value (dates as wall-clock Paris time), formula,
+ * number format, note, style and data validation.
+ */
+import type ExcelJS from 'exceljs';
+import { splitSheetReference } from './a1-notation';
+import type { CellModel, CellStyleModel, CellValue, DataValidationModel } from './spreadsheet-model';
+import { instantOfUtcFields, utcFieldsOfInstant } from './zoned-time';
+
+// ---- load --------------------------------------------------------------------------------
+
+type ExcelPlain = string | number | boolean | Date | null | undefined;
+
+function plainValue(value: unknown, timeZone: string): CellValue {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return instantOfUtcFields(value, timeZone);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'object') {
+    const v = value as { richText?: { text: string }[]; text?: unknown; error?: unknown; result?: unknown };
+    if (Array.isArray(v.richText)) return v.richText.map((run) => run.text).join('');
+    if (v.error !== undefined) return String(v.error);
+    if (v.text !== undefined) return plainValue(v.text, timeZone);
+  }
+  return String(value);
+}
+
+export function cellFromExcel(cell: ExcelJS.Cell, timeZone: string): CellModel | null {
+  const out: CellModel = { value: '' };
+  const raw = cell.value as unknown;
+  if (raw && typeof raw === 'object' && !(raw instanceof Date) && ('formula' in raw || 'sharedFormula' in raw)) {
+    const formula = cell.formula ?? (raw as { formula?: string }).formula;
+    if (formula) out.formula = `=${formula}`;
+    out.value = plainValue((raw as { result?: unknown }).result, timeZone);
+  } else {
+    out.value = plainValue(raw, timeZone);
+  }
+  if (cell.numFmt && cell.numFmt !== 'General') out.numberFormat = cell.numFmt;
+  const note = cell.note as unknown;
+  if (typeof note === 'string' && note !== '') out.note = note;
+  else if (note && typeof note === 'object' && Array.isArray((note as { texts?: unknown }).texts)) {
+    const text = (note as { texts: { text: string }[] }).texts.map((t) => t.text).join('');
+    if (text !== '') out.note = text;
+  }
+  const style = styleFromExcel(cell);
+  if (style) out.style = style;
+  const empty = out.value === '' && !out.formula && !out.numberFormat && !out.note && !out.style;
+  return empty ? null : out;
+}
+
+function colorFromArgb(argb: string | undefined): string | undefined {
+  return argb && /^[0-9A-Fa-f]{8}$/.test(argb) ? `#${argb.slice(2).toLowerCase()}` : undefined;
+}
+
+function styleFromExcel(cell: ExcelJS.Cell): CellStyleModel | null {
+  const style: CellStyleModel = {};
+  if (cell.font?.bold) style.fontWeight = 'bold';
+  if (cell.font?.italic) style.fontStyle = 'italic';
+  const fontColor = colorFromArgb(cell.font?.color?.argb);
+  if (fontColor) style.fontColor = fontColor;
+  const fill = cell.fill;
+  if (fill?.type === 'pattern' && fill.pattern === 'solid') {
+    const background = colorFromArgb(fill.fgColor?.argb);
+    if (background) style.background = background;
+  }
+  if (cell.alignment?.horizontal) style.horizontalAlignment = cell.alignment.horizontal;
+  if (cell.alignment?.wrapText) style.wrap = true;
+  if (cell.border && Object.values(cell.border).some((side) => side && typeof side === 'object' && 'style' in side)) {
+    style.border = 'SOLID';
+  }
+  return Object.keys(style).length > 0 ? style : null;
+}
+
+/** ExcelJS's validation of one cell → ours; null for kinds the add-in never sets. */
+export function validationFromExcel(dv: ExcelJS.DataValidation, sheetName: string): DataValidationModel | null {
+  const allowInvalid = !dv.showErrorMessage || dv.errorStyle === 'warning' || dv.errorStyle === 'information';
+  const helpText = dv.prompt ?? null;
+  const formulae = (dv.formulae ?? []) as unknown[];
+  const first = formulae[0];
+  switch (dv.type) {
+    case 'list': {
+      if (typeof first !== 'string') return null;
+      if (first.startsWith('"')) {
+        const values = splitExplicitList(first);
+        if (values.length === 2 && values[0] === 'TRUE' && values[1] === 'FALSE') {
+          return { rule: { criteria: 'CHECKBOX' }, allowInvalid, helpText };
+        }
+        return { rule: { criteria: 'VALUE_IN_LIST', values, showDropdown: true }, allowInvalid, helpText };
+      }
+      const reference = first.replace(/\$/g, '');
+      const { sheetName: named } = splitSheetReference(reference);
+      const rangeA1 = named === null ? `'${sheetName.replace(/'/g, "''")}'!${reference}` : reference;
+      return { rule: { criteria: 'VALUE_IN_RANGE', rangeA1, showDropdown: true }, allowInvalid, helpText };
+    }
+    case 'date':
+      return { rule: { criteria: 'DATE_IS_VALID_DATE' }, allowInvalid, helpText };
+    case 'decimal':
+    case 'whole': {
+      const min = Number(first);
+      if (!Number.isFinite(min)) return null;
+      if (dv.operator === 'between' || dv.operator === undefined) {
+        const max = Number(formulae[1]);
+        return Number.isFinite(max) ? { rule: { criteria: 'NUMBER_BETWEEN', min, max }, allowInvalid, helpText } : null;
+      }
+      if (dv.operator === 'greaterThanOrEqual') return { rule: { criteria: 'NUMBER_GREATER_THAN_OR_EQUAL_TO', min }, allowInvalid, helpText };
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** `"a,b,""c"""` → ['a', 'b', '"c"'] (Excel's explicit list: comma separated inside one quoted string). */
+function splitExplicitList(formula: string): string[] {
+  const inner = formula.slice(1, formula.endsWith('"') ? -1 : undefined).replace(/""/g, '"');
+  return inner.split(',');
+}
+
+// ---- save --------------------------------------------------------------------------------
+
+export const DEFAULT_XLSX_DATE_FORMAT = 'dd/mm/yyyy';
+export const DEFAULT_XLSX_DATE_TIME_FORMAT = 'dd/mm/yyyy hh:mm:ss';
+
+function excelValue(value: CellValue, timeZone: string): ExcelPlain {
+  if (value === '') return null;
+  if (value instanceof Date) return utcFieldsOfInstant(value, timeZone);
+  return value;
+}
+
+export function writeCellToExcel(target: ExcelJS.Cell, cell: CellModel, timeZone: string): void {
+  if (cell.formula) {
+    const result = excelValue(cell.value, timeZone);
+    target.value = result === null ? { formula: cell.formula.slice(1) } : ({ formula: cell.formula.slice(1), result } as ExcelJS.CellFormulaValue);
+  } else {
+    // A string is always written as text: '=…' typed by a person never becomes a formula.
+    target.value = excelValue(cell.value, timeZone) ?? null;
+  }
+  if (cell.numberFormat) target.numFmt = cell.numberFormat;
+  else if (cell.value instanceof Date) {
+    const w = utcFieldsOfInstant(cell.value, timeZone);
+    const midnight = w.getUTCHours() === 0 && w.getUTCMinutes() === 0 && w.getUTCSeconds() === 0;
+    target.numFmt = midnight ? DEFAULT_XLSX_DATE_FORMAT : DEFAULT_XLSX_DATE_TIME_FORMAT;
+  }
+  if (cell.note) target.note = cell.note;
+  if (cell.style) writeStyle(target, cell.style);
+  if (cell.validation) target.dataValidation = validationToExcel(cell.validation);
+}
+
+function argbOf(color: string | undefined): string | undefined {
+  if (!color) return undefined;
+  const hex = /^#([0-9a-fA-F]{6})$/.exec(color);
+  return hex ? `FF${hex[1]!.toUpperCase()}` : undefined;
+}
+
+function writeStyle(target: ExcelJS.Cell, style: CellStyleModel): void {
+  const font: Partial<ExcelJS.Font> = {};
+  if (style.fontWeight === 'bold') font.bold = true;
+  if (style.fontStyle === 'italic') font.italic = true;
+  if (style.fontSize) font.size = style.fontSize;
+  const fontArgb = argbOf(style.fontColor);
+  if (fontArgb) font.color = { argb: fontArgb };
+  if (Object.keys(font).length > 0) target.font = font;
+  const backgroundArgb = argbOf(style.background);
+  if (backgroundArgb) target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: backgroundArgb } };
+  const alignment: Partial<ExcelJS.Alignment> = {};
+  const horizontal = style.horizontalAlignment;
+  if (horizontal === 'left' || horizontal === 'center' || horizontal === 'right') alignment.horizontal = horizontal;
+  if (style.wrap) alignment.wrapText = true;
+  if (Object.keys(alignment).length > 0) target.alignment = alignment;
+  if (style.border) {
+    const side: Partial<ExcelJS.Border> = { style: 'thin' };
+    target.border = { top: side, left: side, bottom: side, right: side };
+  }
+}
+
+export function validationToExcel(validation: DataValidationModel): ExcelJS.DataValidation {
+  const common = {
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: validation.allowInvalid ? 'warning' : 'stop',
+    ...(validation.helpText ? { showInputMessage: true, prompt: validation.helpText } : {}),
+  } as const;
+  const rule = validation.rule;
+  switch (rule.criteria) {
+    case 'VALUE_IN_LIST':
+      return { ...common, type: 'list', formulae: [`"${rule.values.map((v) => v.replace(/"/g, '""')).join(',')}"`] };
+    case 'CHECKBOX':
+      return { ...common, type: 'list', formulae: ['"TRUE,FALSE"'] };
+    case 'VALUE_IN_RANGE':
+      return { ...common, type: 'list', formulae: [absoluteReference(rule.rangeA1)] };
+    case 'DATE_IS_VALID_DATE':
+      return { ...common, type: 'date', operator: 'greaterThan', formulae: [new Date(Date.UTC(1900, 0, 1))] };
+    case 'NUMBER_BETWEEN':
+      return { ...common, type: 'decimal', operator: 'between', formulae: [rule.min, rule.max] };
+    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
+      return { ...common, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [rule.min] };
+  }
+}
+
+/** `'Listes'!A2:A100` → `'Listes'!$A$2:$A$100`, the form Excel writes. */
+function absoluteReference(reference: string): string {
+  const { sheetName, rangeA1 } = splitSheetReference(reference);
+  const absolute = rangeA1.replace(/([A-Za-z]+)(\d+)/g, '$$$1$$$2');
+  return sheetName === null ? absolute : `'${sheetName.replace(/'/g, "''")}'!${absolute}`;
+}

@@ -1,0 +1,159 @@
+import { type CalendarDay, addDays, formatDayFr, makeDay, parisDayOf } from './calendar-day';
+import { findLabel, joinOr, normalizeKey } from './text';
+
+/**
+ * Readers for one cell as `Range.getValues()` gives it (string, number, boolean, Date from any
+ * JS realm, or '') and as people type it. Messages are French and say what to write; the
+ * caller adds where the cell is.
+ */
+
+export type Result<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const fail = <T>(message: string): Result<T> => ({ ok: false, message });
+
+/** Date objects may come from another realm: `instanceof Date` would be false. */
+export function isDateValue(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
+/** How a raw cell value is quoted back in a message. */
+export function shownValue(v: unknown): string {
+  if (isDateValue(v)) return Number.isNaN(v.getTime()) ? 'date invalide' : formatDayFr(parisDayOf(v));
+  if (typeof v === 'boolean') return v ? 'VRAI' : 'FAUX';
+  if (typeof v === 'number') return String(v).replace('.', ',');
+  return String(v ?? '').trim();
+}
+
+/** Trimmed text, or null when empty. Numbers and dates become their usual French text. */
+export function readText(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') {
+    const s = v.trim();
+    return s === '' ? null : s;
+  }
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : null;
+  if (typeof v === 'boolean') return v ? 'Oui' : 'Non';
+  if (isDateValue(v)) return Number.isNaN(v.getTime()) ? null : formatDayFr(parisDayOf(v));
+  const s = String(v).trim();
+  return s === '' ? null : s;
+}
+
+/** Day 0 of Sheets (and Excel after 1900-03-01) serial dates. */
+const SERIAL_EPOCH: CalendarDay = '1899-12-30';
+const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+const ISO_FIRST = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+
+export function readDate(v: unknown): Result<CalendarDay | null> {
+  if (v === null || v === undefined) return ok(null);
+  if (isDateValue(v)) {
+    // parisDayOf gives null (typed as a day) for years outside 1000–9999.
+    const day: CalendarDay | null = Number.isNaN(v.getTime()) ? null : parisDayOf(v);
+    return day ? ok(day) : fail('Date illisible : écrivez-la jj/mm/aaaa.');
+  }
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return fail(unreadableDate(shownValue(v)));
+    const day = addDays(SERIAL_EPOCH, Math.floor(v));
+    const year = Number(day.slice(0, 4));
+    // Serials outside 1900–9999 are numbers typed in a date column, not dates.
+    if (v < 1 || year > 9999 || day.length !== 10) return fail(unreadableDate(shownValue(v)));
+    return ok(day);
+  }
+  if (typeof v !== 'string') return fail(unreadableDate(shownValue(v)));
+  const s = v.trim();
+  if (s === '') return ok(null);
+  const dayFirst = DAY_FIRST.exec(s);
+  const isoFirst = dayFirst ? null : ISO_FIRST.exec(s);
+  if (!dayFirst && !isoFirst) return fail(unreadableDate(s));
+  const [d, m, y] = dayFirst
+    ? [Number(dayFirst[1]), Number(dayFirst[2]), Number(dayFirst[3])]
+    : [Number(isoFirst![3]), Number(isoFirst![2]), Number(isoFirst![1])];
+  const day = makeDay(y, m, d);
+  if (day === null) return fail(`La date « ${s} » n'existe pas.`);
+  return ok(day);
+}
+
+function unreadableDate(shown: string): string {
+  return `Date illisible « ${shown} » : écrivez-la jj/mm/aaaa.`;
+}
+
+const YES = new Set(['oui', 'o', 'vrai', 'true', 'yes', 'x', '1']);
+const NO = new Set(['non', 'n', 'faux', 'false', 'no', '0']);
+
+export function readYesNo(v: unknown): Result<boolean | null> {
+  if (typeof v === 'boolean') return ok(v);
+  if (typeof v === 'number') {
+    if (v === 1) return ok(true);
+    if (v === 0) return ok(false);
+  }
+  const text = readText(v);
+  if (text === null) return ok(null);
+  const key = normalizeKey(text);
+  if (YES.has(key)) return ok(true);
+  if (NO.has(key)) return ok(false);
+  return fail(`Valeur illisible « ${shownValue(v)} » : écrivez Oui ou Non.`);
+}
+
+const DECIMAL = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
+// Thousands separators people type or paste: spaces, no-break and narrow no-break spaces.
+const GROUP_SPACES = /[\s\u00a0\u202f]+/g;
+
+export function readNumber(v: unknown): Result<number | null> {
+  if (typeof v === 'number') {
+    return Number.isFinite(v) ? ok(v) : fail(unreadableNumber(shownValue(v)));
+  }
+  if (v === null || v === undefined) return ok(null);
+  if (typeof v !== 'string') return fail(unreadableNumber(shownValue(v)));
+  const s = v.trim();
+  if (s === '') return ok(null);
+  const compact = s.replace(GROUP_SPACES, '');
+  if (!DECIMAL.test(compact)) return fail(unreadableNumber(s));
+  return ok(Number(compact.replace(',', '.')));
+}
+
+function unreadableNumber(shown: string): string {
+  return `Nombre illisible « ${shown} » : écrivez un nombre, par exemple 3,5.`;
+}
+
+/** The canonical label of `allowed` the cell matches (case, accents, punctuation ignored). */
+export function readListValue(v: unknown, allowed: readonly string[]): Result<string | null> {
+  const text = readText(v);
+  if (text === null) return ok(null);
+  const label = findLabel(text, allowed);
+  if (label !== null) return ok(label);
+  return fail(`Valeur inconnue « ${text} » : choisissez ${joinOr(allowed)}.`);
+}
+
+const CODE_SEPARATORS = /[,;/+\n]+/;
+
+/** Codes of a comma separated cell, canonical and without repeats, and the unknown ones as typed. */
+export function splitCodes(v: unknown, allowed: readonly string[]): { codes: string[]; unknown: string[] } {
+  const codes: string[] = [];
+  const unknown: string[] = [];
+  const text = readText(v);
+  if (text === null) return { codes, unknown };
+  for (const part of text.split(CODE_SEPARATORS)) {
+    const typed = part.trim();
+    if (typed === '') continue;
+    const label = findLabel(typed, allowed);
+    if (label === null) {
+      if (!unknown.includes(typed)) unknown.push(typed);
+    } else if (!codes.includes(label)) {
+      codes.push(label);
+    }
+  }
+  return { codes, unknown };
+}
+
+/** `CD, PV` → ['CD', 'PV']; any unknown code makes the whole cell an error. */
+export function readCodes(v: unknown, allowed: readonly string[]): Result<string[]> {
+  const { codes, unknown } = splitCodes(v, allowed);
+  if (unknown.length === 0) return ok(codes);
+  return fail(unknownCodesMessage(unknown, allowed));
+}
+
+export function unknownCodesMessage(unknown: readonly string[], allowed: readonly string[]): string {
+  const list = unknown.map((c) => `« ${c} »`).join(', ');
+  const choice = allowed.length === 0 ? 'aucun code n’est défini' : `codes possibles : ${allowed.join(', ')}`;
+  return unknown.length === 1 ? `Code inconnu ${list} (${choice}).` : `Codes inconnus ${list} (${choice}).`;
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { readListValue, readText } from '../cell-values';
+import type { DataIssue } from '../data-issue';
+import { type Domain, DOMAINS } from '../records';
+import { joinOr, sameKey } from '../text';
+import { LISTS_COLUMNS } from '../workbook-schema';
+import { type Decoded, dataRows } from './sheet-rows';
+
+/** `Listes`: list name (header as typed) → its non-empty values, trimmed, in sheet order. */
+export const listsSchema = z.record(z.string(), z.array(z.string()));
+
+export interface ObjectiveEntry {
+  row: number;
+  objective: string;
+  domain: Domain | null;
+}
+
+export interface DecodedLists extends Decoded<Record<string, string[]>> {
+  /** The objectives catalogue, each objective with the domain of its row (`Domaine de l'objectif`). */
+  objectives: ObjectiveEntry[];
+}
+
+/** The values of the list whose header matches `name` (headers compared like all headers). */
+export function listValues(lists: Record<string, string[]>, name: string): string[] {
+  const key = Object.keys(lists).find((k) => sameKey(k, name));
+  return key === undefined ? [] : (lists[key] ?? []);
+}
+
+/** Every column is optional; an absent `Listes` sheet gives no lists. */
+export function decodeLists(table: readonly (readonly unknown[])[] | undefined): DecodedLists {
+  const lists: Record<string, string[]> = {};
+  const objectives: ObjectiveEntry[] = [];
+  const issues: DataIssue[] = [];
+  if (!table || table.length === 0) return { records: lists, objectives, issues };
+
+  const headers = Array.from(table[0] ?? [], (cell) => readText(cell));
+  const columnOf = (name: string): number => headers.findIndex((h) => h !== null && sameKey(h, name));
+  const rows = dataRows(table);
+
+  // A header repeated in another column: the first column is the list.
+  const seen = new Set<string>();
+  headers.forEach((header, index) => {
+    if (header === null || seen.has(header)) return;
+    seen.add(header);
+    lists[header] = rows.flatMap(({ cells }) => {
+      const value = readText(cells[index]);
+      return value === null ? [] : [value];
+    });
+  });
+
+  const objectiveColumn = columnOf(LISTS_COLUMNS.objective);
+  const domainColumn = columnOf(LISTS_COLUMNS.objectiveDomain);
+  if (objectiveColumn >= 0) {
+    for (const { row, cells } of rows) {
+      const objective = readText(cells[objectiveColumn]);
+      if (objective === null) continue;
+      let domain: Domain | null = null;
+      if (domainColumn >= 0) {
+        const result = readListValue(cells[domainColumn], DOMAINS);
+        if (result.ok) domain = result.value as Domain | null;
+        else {
+          issues.push({
+            sheet: 'Listes',
+            row,
+            column: LISTS_COLUMNS.objectiveDomain,
+            message: `Domaine illisible « ${readText(cells[domainColumn])} » : choisissez ${joinOr(DOMAINS)}.`,
+          });
+        }
+      }
+      objectives.push({ row, objective, domain });
+    }
+  }
+  return { records: lists, objectives, issues };
+}

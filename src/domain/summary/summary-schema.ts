@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+/**
+ * The funder summary as JSON (SPEC §4): keys and their order are a stable contract for the
+ * command line and the summary sheet. Numbers are unrounded.
+ */
+
+const count = z.number().int().nonnegative();
+const rate = z.number().min(0).max(1).nullable();
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const workshopAttendanceSchema = z.strictObject({
+  workshop: z.string(),
+  active: count,
+  hours: z.number().nonnegative(),
+  sessions: count,
+  presenceRate: rate,
+});
+
+export const summarySchema = z.strictObject({
+  structure: z.string(),
+  funder: z.string().nullable(),
+  period: z.strictObject({ start: day, end: day }),
+  fileActive: z.strictObject({ active: count, entries: count, exits: count, candidates: count }),
+  profile: z.strictObject({
+    sex: z.strictObject({ F: count, H: count }),
+    age: z.strictObject({ 'moins de 26 ans': count, '26 à 49 ans': count, '50 ans et plus': count }),
+    minimumSocial: z.strictObject({ RSA: count, AAH: count, ASS: count, Aucun: count }),
+    qpv: count,
+    rqth: count,
+    deld: count,
+    education: z.strictObject({
+      'Infra 3': count,
+      '3 (CAP, BEP)': count,
+      '4 (Bac)': count,
+      '5 et plus': count,
+      'Non renseigné': count,
+    }),
+    prescriber: z.record(z.string(), count),
+  }),
+  attendance: z.strictObject({
+    hours: z.number().nonnegative(),
+    sessions: count,
+    present: count,
+    presenceRate: rate,
+    etp: z.number().nonnegative(),
+    etpContracted: z.number().nonnegative().nullable(),
+    /** Réalisés ÷ conventionnés: above 1 when the funder's ETP are over-consumed. */
+    etpConsumption: z.number().nonnegative().nullable(),
+    byWorkshop: z.array(workshopAttendanceSchema),
+  }),
+  exits: z.strictObject({
+    total: count,
+    byCategory: z.strictObject({
+      'Emploi durable': count,
+      'Emploi de transition': count,
+      'Sortie positive': count,
+      'Autre sortie': count,
+      Retrait: count,
+    }),
+    byReason: z.record(z.string(), count),
+    examined: count,
+    notExamined: count,
+    dynamicRate: rate,
+    averageDurationDays: z.number().nullable(),
+  }),
+  evaluations: z.strictObject({
+    participantsEvaluated: count,
+    objectivesAssessed: count,
+    objectivesAcquired: count,
+    acquiredRate: rate,
+    participantsProgressing: count,
+  }),
+  dataIssues: z.array(
+    z.strictObject({ sheet: z.string(), row: z.number().int(), column: z.string(), message: z.string() }),
+  ),
+});
+
+export type Summary = z.infer<typeof summarySchema>;
+export type FileActiveSummary = Summary['fileActive'];
+export type ProfileSummary = Summary['profile'];
+export type AttendanceSummary = Summary['attendance'];
+export type WorkshopAttendance = z.infer<typeof workshopAttendanceSchema>;
+export type ExitsSummary = Summary['exits'];
+export type EvaluationsSummary = Summary['evaluations'];

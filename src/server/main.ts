@@ -1,0 +1,20 @@
+/**
+ * The entry of the Apps Script bundle. Everything exported here becomes a top-level function of
+ * dist/Code.js (scripts/build.mjs writes one stub per export), because Apps Script only calls
+ * top-level functions: simple triggers, menu items, google.script.run and the local command line.
+ * Names ending in `_` are private in Apps Script (hidden from google.script.run): the command line's.
+ */
+import { buildMenu } from './menu';
+
+export { cliCheck_, cliDemo_, cliInit_ } from './cli-entry';
+export { menuConfigureWorkbook } from './setup-handlers';
+
+/** Simple trigger: may run in AuthMode.NONE, so it only builds the menu. */
+export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  buildMenu();
+}
+
+/** Add-on idiom: installing from the Marketplace does not fire onOpen for the open document. */
+export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(event as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}

@@ -1,0 +1,21 @@
+/**
+ * The « Parcours » menu. Built in `onOpen`, which may run in AuthMode.NONE: it only adds items,
+ * it reads nothing. Each item names a top-level function of dist/Code.js (see main.ts).
+ */
+export interface MenuItem {
+  caption: string;
+  functionName: string;
+}
+
+export type MenuEntry = MenuItem | 'separator';
+
+export const MENU_ENTRIES: readonly MenuEntry[] = [{ caption: 'Configurer le classeur', functionName: 'menuConfigureWorkbook' }];
+
+export function buildMenu(): void {
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  for (const entry of MENU_ENTRIES) {
+    if (entry === 'separator') menu.addSeparator();
+    else menu.addItem(entry.caption, entry.functionName);
+  }
+  menu.addToUi();
+}

@@ -1,0 +1,67 @@
+import { readWorkbook, findSheetName, type RawTables } from '../../src/domain/read-workbook';
+import { WorkbookFormatError } from '../../src/domain/workbook-format-error';
+import { TODAY, baseTables, participant } from './fixtures';
+
+function formatError(tables: RawTables): WorkbookFormatError {
+  try {
+    readWorkbook(tables, { today: TODAY });
+  } catch (e) {
+    if (e instanceof WorkbookFormatError) return e;
+    throw e;
+  }
+  throw new Error('readWorkbook should have thrown');
+}
+
+describe('findSheetName', () => {
+  it('finds a sheet by normalized name, preferring the exact one', () => {
+    expect(findSheetName(['participants', 'presences '], 'Présences')).toBe('presences ');
+    expect(findSheetName(['Presences', 'Présences'], 'Présences')).toBe('Présences');
+    expect(findSheetName(['Participants'], 'Évaluations')).toBeNull();
+  });
+});
+
+describe('readWorkbook', () => {
+  it('throws for a missing required sheet, naming it', () => {
+    const tables = baseTables();
+    delete tables.Présences;
+    const error = formatError(tables);
+    expect(error.message).toBe('Feuille « Présences » introuvable : lancez Parcours › Configurer le classeur.');
+    expect(error.sheet).toBe('Présences');
+    expect(error.column).toBeNull();
+  });
+
+  it('throws for a missing column, naming the column and the sheet', () => {
+    const tables = baseTables();
+    tables.Participants = tables.Participants!.map((row) => row.filter((_, i) => i !== 17));
+    const error = formatError(tables);
+    expect(error.message).toMatch(/^Colonne « Date d'entrée » introuvable dans la feuille « Participants » : /);
+    expect(error.column).toBe("Date d'entrée");
+  });
+
+  it('throws for an empty sheet without header row', () => {
+    const tables = baseTables();
+    tables.Financeurs = [];
+    expect(formatError(tables).message).toMatch(/^Colonne « Code » introuvable dans la feuille « Financeurs »/);
+  });
+
+  it('accepts table keys spelled like the sheet tabs', () => {
+    const tables = baseTables();
+    const loose = { ...tables, ' évaluations': tables.Évaluations } as Record<string, unknown[][] | undefined>;
+    delete loose['Évaluations'];
+    expect(readWorkbook(loose as RawTables, { today: TODAY }).parcours).toHaveLength(1);
+  });
+
+  it('sorts issues by sheet tab order, then row', () => {
+    const tables = baseTables({
+      participants: [participant(), participant({ ID: 'P-2026-0002', Sexe: 'Z' })],
+      attendance: [{ Date: 'hier', Atelier: 'Maraîchage', ID: 'P-2026-0001', Présence: 'Présent' }],
+    });
+    tables.Ateliers!.push(['', 'Sans nom', '', '', '', '']);
+    const data = readWorkbook(tables, { today: TODAY });
+    expect(data.issues.map((i) => [i.sheet, i.row])).toEqual([
+      ['Participants', 3],
+      ['Présences', 2],
+      ['Ateliers', 4],
+    ]);
+  });
+});
