@@ -56,7 +56,7 @@ const END_MOTIFS: readonly (readonly [Motif, number])[] = [
   ['Embauche dans une autre structure IAE', 4],
   ['Orientation vers un ESAT ou une entreprise adaptée', 2],
   ['Autre sortie positive', 3],
-  ['Au chômage', 10],
+  ['Au chômage', 14],
   ['Inactivité', 3],
   ['Sans nouvelles', 2],
   ['Abandon', 1],

@@ -9,7 +9,9 @@ export interface MenuItem {
 
 export type MenuEntry = MenuItem | 'separator';
 
-export const MENU_ENTRIES: readonly MenuEntry[] = [{ caption: 'Configurer le classeur', functionName: 'menuConfigureWorkbook' }];
+export const MENU_ENTRIES: readonly MenuEntry[] = [
+  { caption: 'Configurer le classeur', functionName: 'menuConfigureWorkbook' },
+];
 
 export function buildMenu(): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();

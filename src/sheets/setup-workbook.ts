@@ -4,7 +4,6 @@ import { normalizeKey } from '../domain/text';
 import {
   DEFAULT_OBJECTIVES,
   DEFAULT_PRESCRIBERS,
-  LISTS_COLUMNS,
   SHEET,
   type SheetName,
   type SheetSpec,

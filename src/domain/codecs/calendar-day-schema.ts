@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isCalendarDay } from '../calendar-day';
 
 /** A `YYYY-MM-DD` day that exists. */

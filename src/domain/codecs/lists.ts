@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { readListValue, readText } from '../cell-values';
 import type { DataIssue } from '../data-issue';
 import { type Domain, DOMAINS } from '../records';

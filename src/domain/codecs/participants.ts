@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { addMonths, ageOn, type CalendarDay, formatDayFr } from '../calendar-day';
 import { splitCodes, unknownCodesMessage } from '../cell-values';
 import type { DataIssue } from '../data-issue';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DataIssue } from '../data-issue';
 import { requireHeaders } from '../header-map';
 import type { Workshop } from '../records';

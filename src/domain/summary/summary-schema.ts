@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The funder summary as JSON (SPEC §4): keys and their order are a stable contract for the
