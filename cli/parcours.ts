@@ -10,6 +10,7 @@ import { createSpreadsheetModel, type SpreadsheetModel } from '../runtime/spread
 import { loadXlsx, saveXlsx } from '../runtime/spreadsheet/xlsx-store';
 import { type ParsedArgs, parseArgs, UsageError } from './args';
 import { printIssues } from './print';
+import { commandPreview } from './preview';
 
 const DIST_DIR = process.env.PARCOURS_DIST ? resolve(process.env.PARCOURS_DIST) : join(__dirname, '..', 'dist');
 /** The demo structure is dated: everything in it is relative to this day, so it never changes. */
@@ -113,6 +114,7 @@ const COMMANDS: Record<string, (args: ParsedArgs) => Promise<void>> = {
   demo: commandDemo,
   check: commandCheck,
   start: commandStart,
+  preview: commandPreview,
 };
 
 export async function main(argv: string[]): Promise<number> {

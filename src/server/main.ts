@@ -8,6 +8,23 @@ import { buildMenu } from './menu';
 
 export { cliCheck_, cliDemo_, cliInit_ } from './cli-entry';
 export { menuConfigureWorkbook } from './setup-handlers';
+export {
+  admitCandidate,
+  getAttendanceSession,
+  getFormContext,
+  getObjectiveProgress,
+  menuAdmitCandidate,
+  menuAttendance,
+  menuNewAdmission,
+  menuNewEvaluation,
+  menuRecordExit,
+  menuRenewContract,
+  recordExit,
+  renewContract,
+  saveAdmission,
+  saveAttendance,
+  saveEvaluation,
+} from './form-handlers';
 
 /** Simple trigger: may run in AuthMode.NONE, so it only builds the menu. */
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {

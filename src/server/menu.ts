@@ -10,6 +10,13 @@ export interface MenuItem {
 export type MenuEntry = MenuItem | 'separator';
 
 export const MENU_ENTRIES: readonly MenuEntry[] = [
+  { caption: 'Nouvelle admission…', functionName: 'menuNewAdmission' },
+  { caption: 'Admettre un candidat…', functionName: 'menuAdmitCandidate' },
+  { caption: 'Saisir les présences…', functionName: 'menuAttendance' },
+  { caption: 'Nouvelle évaluation…', functionName: 'menuNewEvaluation' },
+  { caption: 'Enregistrer une sortie…', functionName: 'menuRecordExit' },
+  { caption: 'Renouveler le contrat…', functionName: 'menuRenewContract' },
+  'separator',
   { caption: 'Configurer le classeur', functionName: 'menuConfigureWorkbook' },
 ];
 

@@ -1,0 +1,44 @@
+import * as z from 'zod';
+import { formatDayFr, isCalendarDay } from '../domain/calendar-day';
+import { type FormContext, findParcours } from './form-context';
+import { requiredChoice, requiredDay, requiredText } from './form-fields';
+
+/** `Enregistrer une sortie…`: exit date and motif of a parcours that has entered and not left. */
+export function exitSchema(context: FormContext) {
+  return z
+    .object({
+      id: requiredText('Choisissez un participant.').superRefine((id, ctx) => {
+        const p = findParcours(context, id);
+        if (!p) ctx.addIssue({ code: 'custom', message: 'Parcours introuvable : rechargez la liste.' });
+        else if (p.entryDate === null) {
+          ctx.addIssue({ code: 'custom', message: `${p.id} est un candidat : admettez-le avant d'enregistrer une sortie.` });
+        } else if (p.exitDate !== null) {
+          ctx.addIssue({ code: 'custom', message: `${p.id} est déjà sorti le ${formatDayFr(p.exitDate)}.` });
+        }
+      }),
+      exitDate: requiredDay('Date de sortie manquante.'),
+      exitReason: requiredChoice(
+        context.exitReasons.map((r) => r.motif),
+        'Motif de sortie manquant : choisissez-le dans la liste.',
+        'Motif inconnu : choisissez un motif de la feuille « Motifs de sortie ».',
+      ),
+    })
+    .superRefine((v, ctx) => {
+      const entry = findParcours(context, v.id)?.entryDate;
+      if (entry && isCalendarDay(v.exitDate) && v.exitDate < entry) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['exitDate'],
+          message: `La sortie ne peut précéder l'entrée (${formatDayFr(entry)}).`,
+        });
+      }
+    });
+}
+
+export type ExitInput = z.input<ReturnType<typeof exitSchema>>;
+export type ExitRecord = z.output<ReturnType<typeof exitSchema>>;
+
+/** The category shown beside the chosen motif. */
+export function exitCategoryOf(context: FormContext, motif: string): string | null {
+  return context.exitReasons.find((r) => r.motif === motif)?.category ?? null;
+}

@@ -1,0 +1,125 @@
+/**
+ * The sidebar forms: menu items that open them, and the google.script.run targets they call.
+ * Every target takes and returns JSON-safe data (ISO days, never Dates). A save takes the
+ * document lock, reads the workbook inside it, validates the whole payload with the same zod
+ * schema as the sidebar, and writes nothing when any field is wrong.
+ */
+import { type CalendarDay, isCalendarDay, parisDayOf } from '../domain/calendar-day';
+import { UserError } from '../domain/user-error';
+import { WorkbookFormatError } from '../domain/workbook-format-error';
+import type { AttendanceSheetRow } from '../forms/attendance-schema';
+import type { ObjectiveProgress } from '../forms/evaluation-schema';
+import { type FormAnswer, formRefusal } from '../forms/form-answer';
+import type { FormContext } from '../forms/form-context';
+import { withDocumentLock } from '../sheets/document-lock';
+import { attendanceSessionIn, saveAttendanceIn } from '../sheets/forms/attendance-save';
+import { objectiveProgressIn, saveEvaluationIn } from '../sheets/forms/evaluation-save';
+import { type FormWorkbook, readFormWorkbook } from '../sheets/forms/form-workbook';
+import { saveAdmissionIn, saveAdmitIn, saveExitIn, saveRenewalIn } from '../sheets/forms/participants-saves';
+import { runFromMenu } from './user-messages';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Sidebar page (dist/<page>.html) and title of each form. */
+export const FORM_PAGES = {
+  admission: { page: 'Admission', title: 'Nouvelle admission' },
+  admit: { page: 'AdmitCandidate', title: 'Admettre un candidat' },
+  attendance: { page: 'Attendance', title: 'Saisir les présences' },
+  evaluation: { page: 'Evaluation', title: 'Nouvelle évaluation' },
+  exit: { page: 'Exit', title: 'Enregistrer une sortie' },
+  renewal: { page: 'Renewal', title: 'Renouveler le contrat' },
+} as const;
+
+function showForm(form: keyof typeof FORM_PAGES): void {
+  const { page, title } = FORM_PAGES[form];
+  runFromMenu(title, () => {
+    SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile(page).setTitle(title));
+  });
+}
+
+export function menuNewAdmission(): void {
+  showForm('admission');
+}
+export function menuAdmitCandidate(): void {
+  showForm('admit');
+}
+export function menuAttendance(): void {
+  showForm('attendance');
+}
+export function menuNewEvaluation(): void {
+  showForm('evaluation');
+}
+export function menuRecordExit(): void {
+  showForm('exit');
+}
+export function menuRenewContract(): void {
+  showForm('renewal');
+}
+
+function today(): CalendarDay {
+  return parisDayOf(new Date());
+}
+
+/** A problem the coordinator can fix (unconfigured workbook, lock busy) becomes a refusal of the whole form. */
+function answering<T extends object>(work: () => FormAnswer<T>): FormAnswer<T> {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof UserError || error instanceof WorkbookFormatError) return formRefusal(error.message);
+    throw error;
+  }
+}
+
+function reading<T extends object>(work: (wb: FormWorkbook) => FormAnswer<T>): FormAnswer<T> {
+  return answering(() => work(readFormWorkbook(SpreadsheetApp.getActiveSpreadsheet(), today())));
+}
+
+function saving<T extends object>(save: (ss: Spreadsheet, wb: FormWorkbook) => FormAnswer<T>): FormAnswer<T> {
+  return answering(() =>
+    withDocumentLock(() => {
+      const ss = SpreadsheetApp.getActiveSpreadsheet();
+      return save(ss, readFormWorkbook(ss, today()));
+    }),
+  );
+}
+
+/** Lists, parameters and parcours every sidebar needs, read when it opens. */
+export function getFormContext(): FormAnswer<{ context: FormContext }> {
+  return reading((wb) => ({ ok: true, context: wb.context }));
+}
+
+/** The rows of one session (saved ones first) for the attendance sidebar. */
+export function getAttendanceSession(workshop: string, date: string): FormAnswer<{ rows: AttendanceSheetRow[] }> {
+  if (typeof workshop !== 'string' || !isCalendarDay(date)) return formRefusal('Choisissez un atelier et une date.');
+  return reading((wb) => ({ ok: true, rows: attendanceSessionIn(wb, workshop, date) }));
+}
+
+/** The objectives of the catalogue with the participant's last level for each. */
+export function getObjectiveProgress(id: string): FormAnswer<{ objectives: ObjectiveProgress[] }> {
+  if (typeof id !== 'string' || id === '') return formRefusal('Choisissez un participant.');
+  return reading((wb) => ({ ok: true, objectives: objectiveProgressIn(wb, id) }));
+}
+
+export function saveAdmission(payload: unknown): FormAnswer<{ id: string; row: number; status: string }> {
+  return saving((ss, wb) => saveAdmissionIn(ss, wb, payload));
+}
+
+export function admitCandidate(payload: unknown): FormAnswer<{ id: string; row: number }> {
+  return saving((ss, wb) => saveAdmitIn(ss, wb, payload));
+}
+
+export function saveAttendance(payload: unknown): FormAnswer<{ updated: number; added: number }> {
+  return saving((ss, wb) => saveAttendanceIn(ss, wb, payload));
+}
+
+export function saveEvaluation(payload: unknown): FormAnswer<{ added: number }> {
+  return saving((ss, wb) => saveEvaluationIn(ss, wb, payload));
+}
+
+export function recordExit(payload: unknown): FormAnswer<{ id: string; row: number; category: string | null }> {
+  return saving((ss, wb) => saveExitIn(ss, wb, payload));
+}
+
+export function renewContract(payload: unknown): FormAnswer<{ id: string; row: number; contractEnd: string }> {
+  return saving((ss, wb) => saveRenewalIn(ss, wb, payload));
+}

@@ -1,0 +1,56 @@
+import type { CalendarDay } from '../../domain/calendar-day';
+import { decodeLists } from '../../domain/codecs/lists';
+import { type RawTables, readWorkbook } from '../../domain/read-workbook';
+import type { WorkbookData } from '../../domain/records';
+import { LISTS_COLUMNS, SHEET } from '../../domain/workbook-schema';
+import { listValues } from '../../domain/codecs/lists';
+import type { FormContext } from '../../forms/form-context';
+import { parcoursStatusOn } from '../../forms/parcours-status';
+import { type SheetFinder, sheetFinder } from '../sheet-lookup';
+import { readRawTables } from '../workbook-tables';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The workbook as a form sees it: typed data, the raw tables it came from (to write rows back), the sheets. */
+export interface FormWorkbook {
+  raw: RawTables;
+  data: WorkbookData;
+  context: FormContext;
+  find: SheetFinder;
+}
+
+/** Reads every source sheet once (one getValues each). Throws WorkbookFormatError for a missing sheet or column. */
+export function readFormWorkbook(ss: Spreadsheet, today: CalendarDay): FormWorkbook {
+  const raw = readRawTables(ss);
+  const data = readWorkbook(raw, { today });
+  return { raw, data, context: formContextOf(data, raw, today), find: sheetFinder(ss) };
+}
+
+export function formContextOf(data: WorkbookData, raw: RawTables, today: CalendarDay): FormContext {
+  const catalogue = decodeLists(raw[SHEET.lists]).objectives;
+  return {
+    today,
+    minimumWeeklyHours: data.parameters.minimumWeeklyHours,
+    trialMonths: data.parameters.trialMonths,
+    contractMonths: data.parameters.contractMonths,
+    prescribers: listValues(data.lists, LISTS_COLUMNS.prescriber),
+    workshops: data.workshops.map((w) => ({ name: w.name, sessionHours: w.sessionHours, active: w.active !== false })),
+    funders: data.funders.map((f) => ({ code: f.code, name: f.name })),
+    exitReasons: data.exitReasons.map((r) => ({ motif: r.motif, category: r.category })),
+    objectives: catalogue.map((o) => ({ objective: o.objective, domain: o.domain })),
+    parcours: data.parcours.map((p) => ({
+      id: p.id,
+      lastName: p.lastName,
+      firstName: p.firstName,
+      birthDate: p.birthDate,
+      workshop: p.workshop,
+      commissionDate: p.commissionDate,
+      entryDate: p.entryDate,
+      trialEnd: p.trialEnd,
+      contractEnd: p.contractEnd,
+      exitDate: p.exitDate,
+      exitReason: p.exitReason,
+      status: parcoursStatusOn(p, today),
+    })),
+  };
+}

@@ -1,0 +1,128 @@
+import { formatDayFr } from '../../domain/calendar-day';
+import { requireHeaders } from '../../domain/header-map';
+import { normalizeId } from '../../domain/text';
+import { SHEET, sheetSpec } from '../../domain/workbook-schema';
+import { admissionSchema } from '../../forms/admission-schema';
+import { admitSchema } from '../../forms/admit-schema';
+import { exitCategoryOf, exitSchema } from '../../forms/exit-schema';
+import { type FormAnswer, formRefusal, refusal } from '../../forms/form-answer';
+import { validateForm } from '../../forms/form-validation';
+import { nextParcoursId } from '../../forms/parcours-id';
+import { parcoursStatusOn } from '../../forms/parcours-status';
+import { renewalSchema } from '../../forms/renewal-schema';
+import { findSamePerson } from '../../forms/same-person';
+import { appendJournal } from '../journal';
+import type { FormWorkbook } from './form-workbook';
+import { appendRecords, updateRecords } from './row-writes';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/**
+ * The Participants writes of the forms. Each runs inside the document lock (the caller takes it)
+ * on a workbook read inside it, validates the whole payload before writing anything, writes the
+ * row with one setValues and adds one Journal line.
+ */
+
+function participantsTable(wb: FormWorkbook) {
+  const sheet = wb.find(SHEET.participants)!;
+  const spec = sheetSpec(SHEET.participants);
+  const table = wb.raw[SHEET.participants] ?? [];
+  return { sheet, spec, table, map: requireHeaders(spec, table[0] ?? []) };
+}
+
+export function saveAdmissionIn(
+  ss: Spreadsheet,
+  wb: FormWorkbook,
+  payload: unknown,
+): FormAnswer<{ id: string; row: number; status: string }> {
+  const checked = validateForm(admissionSchema(wb.context), payload);
+  if (!checked.ok) return refusal(checked.errors);
+  const a = checked.value;
+  const same = findSamePerson(wb.context.parcours, a);
+  if (same.length > 0 && !a.confirmDuplicate) {
+    const list = same.map((p) => `${p.id} (${p.status})`).join(', ');
+    return refusal({
+      confirmDuplicate: `Cette personne a déjà un parcours : ${list}. Cochez la case pour confirmer une nouvelle admission.`,
+    });
+  }
+  const { sheet, spec, table, map } = participantsTable(wb);
+  const idColumn = map.columns['id']!;
+  const existingIds = table.slice(1).map((row) => String(row[idColumn] ?? ''));
+  const id = nextParcoursId(existingIds, Number(wb.context.today.slice(0, 4)));
+  const status = parcoursStatusOn({ ...a, exitDate: null }, wb.context.today);
+  const { confirmDuplicate: _confirmation, ...fields } = a;
+  const row = appendRecords(sheet, spec.fields, map, [{ ...fields, id, status, exitDate: null, exitReason: null }]);
+  appendJournal(ss, [
+    {
+      action: 'Nouvelle admission',
+      sheet: SHEET.participants,
+      id,
+      detail: a.entryDate ? `Entrée le ${formatDayFr(a.entryDate)}` : 'Candidature',
+    },
+  ]);
+  return { ok: true, id, row, status };
+}
+
+/** The table index (0 = header) of the parcours `id`, or -1. */
+function indexOfId(table: readonly (readonly unknown[])[], idColumn: number, id: string): number {
+  const wanted = normalizeId(id);
+  return table.findIndex((row, i) => i > 0 && normalizeId(String(row[idColumn] ?? '')) === wanted);
+}
+
+function updateParcours(
+  ss: Spreadsheet,
+  wb: FormWorkbook,
+  id: string,
+  patch: Record<string, unknown>,
+  journal: { action: string; detail: string },
+): FormAnswer<{ id: string; row: number }> {
+  const { sheet, spec, table, map } = participantsTable(wb);
+  const index = indexOfId(table, map.columns['id']!, id);
+  if (index < 1) return formRefusal(`Parcours ${id} introuvable : rechargez le formulaire.`);
+  updateRecords(sheet, spec.fields, map, table, new Map([[index, patch]]));
+  appendJournal(ss, [{ action: journal.action, sheet: SHEET.participants, id, detail: journal.detail }]);
+  return { ok: true, id, row: index + 1 };
+}
+
+export function saveAdmitIn(ss: Spreadsheet, wb: FormWorkbook, payload: unknown): FormAnswer<{ id: string; row: number }> {
+  const checked = validateForm(admitSchema(wb.context), payload);
+  if (!checked.ok) return refusal(checked.errors);
+  const v = checked.value;
+  const status = parcoursStatusOn({ ...v, exitDate: null }, wb.context.today);
+  return updateParcours(ss, wb, v.id, { ...v, status }, {
+    action: 'Admission d’un candidat',
+    detail: `Entrée le ${formatDayFr(v.entryDate)}`,
+  });
+}
+
+export function saveExitIn(
+  ss: Spreadsheet,
+  wb: FormWorkbook,
+  payload: unknown,
+): FormAnswer<{ id: string; row: number; category: string | null }> {
+  const checked = validateForm(exitSchema(wb.context), payload);
+  if (!checked.ok) return refusal(checked.errors);
+  const v = checked.value;
+  const p = wb.context.parcours.find((x) => x.id === v.id)!;
+  const status = parcoursStatusOn({ ...p, exitDate: v.exitDate }, wb.context.today);
+  const answer = updateParcours(ss, wb, v.id, { exitDate: v.exitDate, exitReason: v.exitReason, status }, {
+    action: 'Sortie',
+    detail: `Sortie le ${formatDayFr(v.exitDate)} : ${v.exitReason}`,
+  });
+  return answer.ok ? { ...answer, category: exitCategoryOf(wb.context, v.exitReason) } : answer;
+}
+
+export function saveRenewalIn(
+  ss: Spreadsheet,
+  wb: FormWorkbook,
+  payload: unknown,
+): FormAnswer<{ id: string; row: number; contractEnd: string }> {
+  const checked = validateForm(renewalSchema(wb.context), payload);
+  if (!checked.ok) return refusal(checked.errors);
+  const v = checked.value;
+  const answer = updateParcours(ss, wb, v.id, { contractEnd: v.contractEnd }, {
+    action: 'Renouvellement du contrat',
+    detail: `Fin de contrat : ${formatDayFr(v.previousContractEnd)} → ${formatDayFr(v.contractEnd)}`,
+  });
+  return answer.ok ? { ...answer, contractEnd: v.contractEnd } : answer;
+}

@@ -1,0 +1,88 @@
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { parisDayOf } from '../../src/domain/calendar-day';
+import type { SpreadsheetModel } from '../../runtime/spreadsheet/spreadsheet-model';
+
+/** Debian's chromium, headless, with nothing that reaches the network. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Opens a sidebar of the preview server at the width Sheets gives sidebars, once its context has loaded. */
+export async function openSidebar(browser: Browser, url: string, page: string): Promise<{ page: Page; dialogs: string[] }> {
+  const tab = await browser.newPage({ viewport: { width: 300, height: 900 }, locale: 'fr-FR' });
+  const dialogs: string[] = [];
+  tab.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await tab.goto(`${url}/${page}`);
+  await tab.waitForSelector('#form:not([aria-busy])');
+  return { page: tab, dialogs };
+}
+
+/** Cell values of a sheet of the model, dates as ISO days, header row first. */
+export function sheetValues(model: SpreadsheetModel, name: string): (string | number | boolean)[][] {
+  const sheet = model.sheets.find((s) => s.name === name);
+  if (!sheet) throw new Error(`Feuille ${name} absente`);
+  return sheet.cells.map((row) =>
+    Array.from(row, (cell) => {
+      const v = cell?.value ?? '';
+      return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]' ? parisDayOf(v as Date) : v;
+    }),
+  );
+}
+
+/** The rows of a sheet as objects keyed by header, trailing blank rows dropped. */
+export function sheetRecords(model: SpreadsheetModel, name: string): Record<string, string | number | boolean>[] {
+  const [header = [], ...rows] = sheetValues(model, name);
+  return rows
+    .filter((row) => row.some((v) => v !== ''))
+    .map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i] ?? ''])));
+}
+
+export function formulaCells(model: SpreadsheetModel, name: string): string[] {
+  const sheet = model.sheets.find((s) => s.name === name)!;
+  return sheet.cells.flatMap((row) => Array.from(row, (c) => c?.formula ?? '').filter((f) => f !== ''));
+}
+
+/** Retries `assertion` until it passes (the page updates asynchronously) or 5 s have passed. */
+export async function eventually(assertion: () => Promise<void> | void, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await assertion();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+/** The locator's text equals `expected` (string), or matches it (RegExp), soon. */
+export function expectText(locator: Locator, expected: string | RegExp): Promise<void> {
+  return eventually(async () => {
+    const text = (await locator.textContent()) ?? '';
+    if (typeof expected === 'string') expect(text).toBe(expected);
+    else expect(text).toMatch(expected);
+  });
+}
+
+export function expectTextContaining(locator: Locator, part: string): Promise<void> {
+  return eventually(async () => expect((await locator.textContent()) ?? '').toContain(part));
+}
+
+export function expectValue(locator: Locator, expected: string): Promise<void> {
+  return eventually(async () => expect(await locator.inputValue()).toBe(expected));
+}

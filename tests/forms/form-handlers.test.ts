@@ -1,0 +1,93 @@
+import { demoModel } from '../../cli/preview';
+import type { FormContext } from '../../src/forms/form-context';
+import { sheetRecords } from '../browser/browser-support';
+import { DIST_DIR, loadDist } from '../support/built-bundle';
+
+/** The google.script.run targets in the local runtime, on the demo workbook, without a browser. */
+const NOW = new Date('2026-11-20T12:00:00Z');
+type Answer = { ok: boolean; errors?: Record<string, string>; [key: string]: unknown };
+
+function setup() {
+  const model = demoModel(DIST_DIR);
+  const bundle = loadDist({ model, now: NOW });
+  const context = (bundle.call('getFormContext') as { context: FormContext }).context;
+  bundle.runtime.calls.reset();
+  return { model, bundle, context };
+}
+
+const admission = { lastName: 'Lambert', firstName: 'Chloé', birthDate: '1988-02-29', sex: 'F', entryDate: '2026-11-02' };
+
+test('saveAdmission writes one row with one setValues and one Journal line, inside the lock', () => {
+  const { model, bundle } = setup();
+  const before = sheetRecords(model, 'Participants').length;
+  const answer = bundle.call<Answer>('saveAdmission', admission);
+  expect(answer).toMatchObject({ ok: true, status: "Période d'essai" });
+  const rows = sheetRecords(model, 'Participants');
+  expect(rows).toHaveLength(before + 1);
+  expect(rows[before]).toMatchObject({ ID: answer.id, Nom: 'Lambert', "Fin de période d'essai": '2026-12-02', 'Fin de contrat': '2027-05-02' });
+  // One setValues for the row, one for the Journal line.
+  expect(bundle.runtime.calls.writes()).toEqual({ 'Range.setValues': 2 });
+  expect(bundle.runtime.calls.count('Lock.waitLock')).toBe(1);
+  expect(bundle.runtime.calls.count('Lock.releaseLock')).toBe(1);
+  expect(bundle.runtime.locks.holdsDocumentLock()).toBe(false);
+});
+
+test('IDs follow the highest counter of the year', () => {
+  const { bundle, context } = setup();
+  const counters = context.parcours.filter((p) => p.id.startsWith('P-2026-')).map((p) => Number(p.id.slice(7)));
+  const first = bundle.call<Answer>('saveAdmission', admission);
+  const second = bundle.call<Answer>('saveAdmission', { ...admission, firstName: 'Léa' });
+  expect(first.id).toBe(`P-2026-${String(Math.max(...counters) + 1).padStart(4, '0')}`);
+  expect(second.id).toBe(`P-2026-${String(Math.max(...counters) + 2).padStart(4, '0')}`);
+});
+
+test.each([
+  ['saveAdmission', { ...admission, sex: 'X' }, 'sex', 'Sexe manquant : choisissez F ou H.'],
+  ['saveAdmission', { ...admission, weeklyHours: '3' }, 'weeklyHours', 'Heures hebdo : écrivez un nombre entre 9 et 35.'],
+  ['admitCandidate', { id: 'P-1999-0001', entryDate: '2026-11-02' }, 'id', 'Parcours introuvable : rechargez la liste.'],
+  ['saveAttendance', { workshop: 'Inconnu', date: '2026-11-16', rows: [] }, 'workshop', 'Atelier inconnu : choisissez-le dans la liste.'],
+  ['saveEvaluation', { id: '', date: '2026-11-16', items: [] }, 'id', 'Choisissez un participant.'],
+  ['recordExit', { id: '', exitDate: '', exitReason: '' }, 'exitDate', 'Date de sortie manquante.'],
+  ['renewContract', { id: '', months: 'six' }, 'months', 'Durée : un nombre entier de mois, de 1 à 24.'],
+])('%s refuses invalid input and writes nothing (%s)', (fn, payload, field, message) => {
+  const { bundle } = setup();
+  const answer = bundle.call<Answer>(fn, payload);
+  expect(answer.ok).toBe(false);
+  expect(answer.errors?.[field]).toBe(message);
+  expect(bundle.runtime.calls.writes()).toEqual({});
+});
+
+test('a save while another execution holds the document lock is refused without writing', () => {
+  const { model, bundle } = setup();
+  const other = loadDist({ model, now: NOW });
+  const lock = (other.runtime.globals['LockService'] as { getDocumentLock(): { waitLock(ms: number): void } }).getDocumentLock();
+  lock.waitLock(1000);
+  const answer = bundle.call<Answer>('saveAdmission', admission);
+  expect(answer).toEqual({ ok: false, errors: { _form: 'Un autre enregistrement est en cours : réessayez dans quelques secondes.' } });
+  expect(bundle.runtime.calls.writes()).toEqual({});
+  other.runtime.endExecution();
+  expect(bundle.call<Answer>('saveAdmission', admission).ok).toBe(true);
+});
+
+test('saveAttendance rewrites a saved session in place with one setValues', () => {
+  const { model, bundle, context } = setup();
+  const p = context.parcours.filter((x) => x.entryDate !== null && x.entryDate <= '2026-11-01' && x.exitDate === null).slice(0, 2);
+  const workshop = context.workshops[0]!.name;
+  const payload = { workshop, date: '2026-11-15', rows: p.map((x) => ({ id: x.id, status: 'Présent', hours: '3' })) };
+  expect(bundle.call<Answer>('saveAttendance', payload)).toEqual({ ok: true, added: 2, updated: 0 });
+  const count = sheetRecords(model, 'Présences').length;
+  bundle.runtime.calls.reset();
+  const again = { ...payload, rows: payload.rows.map((r) => ({ ...r, status: 'Absent non justifié', hours: '' })) };
+  expect(bundle.call<Answer>('saveAttendance', again)).toEqual({ ok: true, added: 0, updated: 2 });
+  expect(bundle.runtime.calls.writes()).toEqual({ 'Range.setValues': 2 });
+  const rows = sheetRecords(model, 'Présences');
+  expect(rows).toHaveLength(count);
+  expect(rows.slice(-2).map((r) => [r.ID, r.Présence, r.Heures])).toEqual(p.map((x) => [x.id, 'Absent non justifié', '']));
+});
+
+test('menu handlers open their sidebar', () => {
+  const { bundle } = setup();
+  bundle.call('menuAttendance');
+  expect(bundle.runtime.ui.lastDisplay()).toMatchObject({ kind: 'sidebar', title: 'Saisir les présences' });
+  expect(bundle.runtime.ui.lastDisplay()?.content).toContain('Date de la séance');
+});
