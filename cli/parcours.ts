@@ -10,6 +10,8 @@ import { createSpreadsheetModel, type SpreadsheetModel } from '../runtime/spread
 import { loadXlsx, saveXlsx } from '../runtime/spreadsheet/xlsx-store';
 import { type ParsedArgs, parseArgs, UsageError } from './args';
 import { printIssues } from './print';
+import { commandBench } from './bench';
+import { commandReport, demoSummaries, type ReportCliContext } from './report';
 import { commandPreview } from './preview';
 
 const DIST_DIR = process.env.PARCOURS_DIST ? resolve(process.env.PARCOURS_DIST) : join(__dirname, '..', 'dist');
@@ -28,7 +30,10 @@ const USAGE = `Usage :
   parcours init FICHIER.xlsx          configure (ou crée) un classeur
   parcours demo FICHIER.xlsx [--force] écrit le classeur de démonstration
   parcours check FICHIER.xlsx         liste les problèmes de données
-  parcours start                      démonstration complète (dossier out/)`;
+  parcours start                      démonstration complète (dossier out/)
+  parcours report [--workbook F.xlsx] --period P [--funder CODE] [--json OUT.json] [--out OUT.xlsx]
+                                      bilan financeur (P : 2026-T3, 2026 ou 2026-07-01..2026-09-30)
+  parcours bench                      banc d’essai du bilan (1× et 10×)`;
 
 function openBundle(model: SpreadsheetModel, now?: Date): LoadedBundle {
   return loadBuiltBundle(DIST_DIR, { model, userEmail: CLI_USER, ...(now ? { now } : {}) });
@@ -107,13 +112,18 @@ async function commandStart(): Promise<void> {
   const result = await check(path, new Date(`${DEMO_AS_OF}T12:00:00Z`));
   console.log('2. Vérification des données :');
   printIssues(path, result.parcours, result.issues);
+  await demoSummaries(REPORT_CONTEXT, path, 'out');
 }
+
+const REPORT_CONTEXT: ReportCliContext = { openBundle, openWorkbook, expectOk, save, demoAsOf: DEMO_AS_OF };
 
 const COMMANDS: Record<string, (args: ParsedArgs) => Promise<void>> = {
   init: commandInit,
   demo: commandDemo,
   check: commandCheck,
   start: commandStart,
+  report: (args) => commandReport(args, REPORT_CONTEXT),
+  bench: (args) => commandBench(args, REPORT_CONTEXT),
   preview: commandPreview,
 };
 

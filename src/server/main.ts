@@ -9,6 +9,13 @@ import { buildMenu } from './menu';
 export { cliCheck_, cliDemo_, cliInit_ } from './cli-entry';
 export { menuConfigureWorkbook } from './setup-handlers';
 export {
+  cliBenchWorkbook_,
+  cliReport_,
+  generateSummaryFromDialog,
+  menuGenerateSummary,
+  summaryDialogChoices,
+} from './report-handlers';
+export {
   admitCandidate,
   getAttendanceSession,
   getFormContext,

@@ -17,6 +17,8 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
   { caption: 'Enregistrer une sortie…', functionName: 'menuRecordExit' },
   { caption: 'Renouveler le contrat…', functionName: 'menuRenewContract' },
   'separator',
+  { caption: 'Générer le bilan…', functionName: 'menuGenerateSummary' },
+  'separator',
   { caption: 'Configurer le classeur', functionName: 'menuConfigureWorkbook' },
 ];
 

@@ -1,0 +1,320 @@
+import { type CellOut, textCell } from '../../domain/cell-output';
+import { EXIT_CATEGORIES } from '../../domain/records';
+import { AGE_BANDS } from '../../domain/summary/profile';
+import type { Summary } from '../../domain/summary/summary-schema';
+import { isMaskedCount, MASKED_DERIVED, maskedCount, normalizedThreshold } from './secrecy';
+
+/**
+ * The summary sheet of SPEC §3 as one block in memory: its values and, cell by cell, its number
+ * format, weight and background, so the writer needs the same few calls whatever the data.
+ * Pure: no Apps Script here. Nothing personal goes in: only counts, volumes, rates and labels
+ * (prescribers, ateliers, motifs, categories).
+ */
+
+export const SUMMARY_WIDTH = 5;
+/** Charts sit to the right of the tables (column G). */
+export const CHART_COLUMN = SUMMARY_WIDTH + 2;
+
+export type CellKind =
+  | 'title'
+  | 'meta'
+  | 'section'
+  | 'header'
+  | 'label'
+  | 'text'
+  | 'note'
+  | 'count'
+  | 'hours'
+  | 'rate'
+  | 'etp'
+  | 'days';
+
+interface LayoutCell {
+  value: CellOut;
+  kind: CellKind;
+}
+
+/** A block of the sheet, 1-based, as Range coordinates. */
+export interface BlockArea {
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+}
+
+export interface ChartSpec {
+  title: string;
+  /** The chart's data: header row included, label column then value column. */
+  ranges: BlockArea[];
+  anchorRow: number;
+  anchorColumn: number;
+}
+
+export interface SummaryLayout {
+  values: CellOut[][];
+  numberFormats: string[][];
+  fontWeights: ('bold' | 'normal')[][];
+  backgrounds: string[][];
+  charts: ChartSpec[];
+}
+
+export interface LayoutContext {
+  /** `CD — Conseil départemental`, or the wording for all parcours. */
+  funderLabel: string;
+  /** periodLabelFr of the period. */
+  periodLabel: string;
+  /** « Généré le jj/mm/aaaa à hh:mm par … ». */
+  generatedLine: string;
+  /** `Seuil de secret statistique`; 0 = off. */
+  secrecyThreshold: number;
+}
+
+const NUMBER_FORMATS: Record<CellKind, string> = {
+  title: '@',
+  meta: '@',
+  section: '@',
+  header: '@',
+  label: '@',
+  text: '@',
+  note: '@',
+  count: '0',
+  hours: '#,##0.0',
+  rate: '0.0%',
+  etp: '0.0',
+  days: '0',
+};
+const BOLD_KINDS: readonly CellKind[] = ['title', 'section', 'header'];
+const SECTION_BACKGROUND = '#d2e3fc';
+const HEADER_BACKGROUND = '#e8f0fe';
+const PLAIN_BACKGROUND = '#ffffff';
+const NO_VALUE = '—';
+
+class LayoutBuilder {
+  readonly rows: LayoutCell[][] = [];
+  readonly charts: ChartSpec[] = [];
+
+  constructor(private readonly threshold: number) {}
+
+  /** The 1-based sheet row the next added row will be. */
+  get nextRow(): number {
+    return this.rows.length + 1;
+  }
+
+  add(...cells: LayoutCell[]): void {
+    this.rows.push(cells);
+  }
+
+  blank(): void {
+    this.rows.push([]);
+  }
+
+  section(title: string): void {
+    this.add({ value: textCell(title), kind: 'section' });
+  }
+
+  header(...labels: string[]): void {
+    this.add(...labels.map((label) => ({ value: textCell(label), kind: 'header' as const })));
+  }
+
+  count(n: number): LayoutCell {
+    return { value: maskedCount(n, this.threshold), kind: 'count' };
+  }
+
+  /** A rate or average over `denominator` people or rows: masked with it (see secrecy.ts). */
+  derived(value: number | null, denominator: number, kind: 'rate' | 'days'): LayoutCell {
+    if (value === null) return { value: NO_VALUE, kind: 'text' };
+    if (isMaskedCount(denominator, this.threshold)) return { value: MASKED_DERIVED, kind: 'text' };
+    return { value, kind };
+  }
+
+  /** A label | count table; its header and rows, returned as a chart range when asked. */
+  countTable(header: [string, string], rows: readonly (readonly [string, number])[]): BlockArea {
+    const first = this.nextRow;
+    this.header(...header);
+    for (const [label, n] of rows) this.add(labelCell(label), this.count(n));
+    return { row: first, column: 1, numRows: rows.length + 1, numColumns: 2 };
+  }
+}
+
+function labelCell(text: string): LayoutCell {
+  return { value: textCell(text), kind: 'label' };
+}
+
+function plainText(value: string): LayoutCell {
+  return { value: textCell(value), kind: 'text' };
+}
+
+export function layoutSummary(summary: Summary, context: LayoutContext): SummaryLayout {
+  const threshold = normalizedThreshold(context.secrecyThreshold);
+  const b = new LayoutBuilder(threshold);
+  const structure = summary.structure.trim() === '' ? 'Structure non renseignée' : summary.structure.trim();
+
+  b.add({ value: textCell(`Bilan financeur — ${structure}`), kind: 'title' });
+  b.add(labelCell('Structure'), plainText(structure));
+  b.add(labelCell('Financeur'), plainText(context.funderLabel));
+  b.add(labelCell('Période'), plainText(context.periodLabel));
+  b.add({ value: textCell(context.generatedLine), kind: 'meta' });
+  if (threshold > 0) {
+    b.add({
+      value: textCell(
+        `Secret statistique : les effectifs de 1 à ${threshold - 1} sont affichés « < ${threshold} » ; ` +
+          'un taux ou une moyenne calculés sur un effectif masqué sont masqués aussi.',
+      ),
+      kind: 'note',
+    });
+  }
+  b.add({ value: 'Ce bilan ne contient aucune donnée nominative.', kind: 'note' });
+
+  b.blank();
+  b.section('1. File active');
+  b.countTable(
+    ['Indicateur', 'Nombre'],
+    [
+      ['Parcours actifs sur la période', summary.fileActive.active],
+      ['Entrées sur la période', summary.fileActive.entries],
+      ['Sorties sur la période', summary.fileActive.exits],
+      ['Candidats en attente d’entrée', summary.fileActive.candidates],
+    ],
+  );
+
+  const profile = summary.profile;
+  b.blank();
+  b.section('2. Profil des parcours actifs');
+  b.countTable(
+    ['Sexe', 'Nombre'],
+    [
+      ['Femmes', profile.sex.F],
+      ['Hommes', profile.sex.H],
+    ],
+  );
+  b.blank();
+  b.countTable(
+    ['Âge à l’entrée', 'Nombre'],
+    AGE_BANDS.map((band) => [band, profile.age[band]] as const),
+  );
+  b.blank();
+  b.countTable(['Minimum social', 'Nombre'], Object.entries(profile.minimumSocial));
+  b.blank();
+  b.countTable(
+    ['Situation', 'Nombre'],
+    [
+      ['Résidents d’un quartier prioritaire (QPV)', profile.qpv],
+      ['Reconnaissance travailleur handicapé (RQTH)', profile.rqth],
+      ['Demandeurs d’emploi de longue durée (DELD)', profile.deld],
+    ],
+  );
+  b.blank();
+  b.countTable(['Niveau de formation', 'Nombre'], Object.entries(profile.education));
+  b.blank();
+  b.countTable(['Prescripteur', 'Nombre'], Object.entries(profile.prescriber));
+
+  const attendance = summary.attendance;
+  b.blank();
+  b.section('3. Présences et ETP');
+  b.header('Indicateur', 'Valeur');
+  b.add(labelCell('Heures réalisées (présent ou en retard)'), { value: attendance.hours, kind: 'hours' });
+  b.add(labelCell('Séances enregistrées'), b.count(attendance.sessions));
+  b.add(labelCell('Présences (présent ou en retard)'), b.count(attendance.present));
+  b.add(labelCell('Taux de présence'), b.derived(attendance.presenceRate, attendance.sessions, 'rate'));
+  b.add(labelCell('ETP réalisés'), { value: attendance.etp, kind: 'etp' });
+  b.add(
+    labelCell('ETP conventionnés sur la période'),
+    attendance.etpContracted === null ? plainText('non renseignés') : { value: attendance.etpContracted, kind: 'etp' },
+  );
+  b.add(
+    labelCell('Taux de consommation des ETP conventionnés'),
+    attendance.etpConsumption === null ? plainText(NO_VALUE) : { value: attendance.etpConsumption, kind: 'rate' },
+  );
+  b.blank();
+  const workshopsFirst = b.nextRow;
+  b.header('Atelier', 'Participants actifs', 'Heures', 'Séances', 'Taux de présence');
+  for (const w of attendance.byWorkshop) {
+    b.add(
+      labelCell(w.workshop),
+      b.count(w.active),
+      { value: w.hours, kind: 'hours' },
+      b.count(w.sessions),
+      b.derived(w.presenceRate, w.sessions, 'rate'),
+    );
+  }
+  const workshopRows = attendance.byWorkshop.length + 1;
+  if (attendance.byWorkshop.length === 0) b.add(plainText('Aucune présence enregistrée sur la période.'));
+  b.charts.push({
+    title: 'Heures réalisées par atelier',
+    ranges: [
+      { row: workshopsFirst, column: 1, numRows: workshopRows, numColumns: 1 },
+      { row: workshopsFirst, column: 3, numRows: workshopRows, numColumns: 1 },
+    ],
+    anchorRow: workshopsFirst,
+    anchorColumn: CHART_COLUMN,
+  });
+
+  const exits = summary.exits;
+  b.blank();
+  b.section('4. Sorties');
+  const categories = b.countTable(
+    ['Catégorie de sortie', 'Nombre'],
+    EXIT_CATEGORIES.map((c) => [c, exits.byCategory[c]] as const),
+  );
+  b.charts.push({
+    title: 'Sorties par catégorie',
+    ranges: [categories],
+    anchorRow: categories.row,
+    anchorColumn: CHART_COLUMN,
+  });
+  b.blank();
+  b.countTable(['Motif de sortie', 'Nombre'], Object.entries(exits.byReason));
+  if (Object.keys(exits.byReason).length === 0) b.add(plainText('Aucune sortie sur la période.'));
+  b.blank();
+  b.header('Indicateur', 'Valeur');
+  b.add(labelCell('Sorties sur la période'), b.count(exits.total));
+  b.add(labelCell('Sorties examinées (hors retraits)'), b.count(exits.examined));
+  b.add(labelCell('Sorties non examinées (parcours plus courts que la durée minimale)'), b.count(exits.notExamined));
+  b.add(labelCell('Taux de sortie dynamique'), b.derived(exits.dynamicRate, exits.examined, 'rate'));
+  b.add(labelCell('Durée moyenne des parcours sortis (jours)'), b.derived(exits.averageDurationDays, exits.total, 'days'));
+
+  const evaluations = summary.evaluations;
+  b.blank();
+  b.section('5. Évaluations');
+  b.header('Indicateur', 'Valeur');
+  b.add(labelCell('Participants évalués sur la période'), b.count(evaluations.participantsEvaluated));
+  b.add(labelCell('Objectifs évalués'), b.count(evaluations.objectivesAssessed));
+  b.add(labelCell('Objectifs acquis'), b.count(evaluations.objectivesAcquired));
+  b.add(
+    labelCell('Part des objectifs acquis'),
+    b.derived(evaluations.acquiredRate, evaluations.objectivesAssessed, 'rate'),
+  );
+  b.add(labelCell('Participants en progression'), b.count(evaluations.participantsProgressing));
+
+  b.blank();
+  b.section('6. Problèmes de données');
+  b.header('Indicateur', 'Nombre');
+  b.add(labelCell('Problèmes relevés à la lecture du classeur'), b.count(summary.dataIssues.length));
+  b.add({
+    value: 'Le détail des problèmes n’apparaît pas dans ce bilan : il est donné par la vérification du classeur.',
+    kind: 'note',
+  });
+
+  return toLayout(b);
+}
+
+function toLayout(b: LayoutBuilder): SummaryLayout {
+  const padded = b.rows.map((row) =>
+    Array.from({ length: SUMMARY_WIDTH }, (_, i): LayoutCell => row[i] ?? { value: '', kind: 'text' }),
+  );
+  const rowKind = (row: LayoutCell[]) => row[0]!.kind;
+  return {
+    values: padded.map((row) => row.map((c) => c.value)),
+    numberFormats: padded.map((row) => row.map((c) => NUMBER_FORMATS[c.kind])),
+    fontWeights: padded.map((row) => row.map((c) => (BOLD_KINDS.includes(c.kind) ? ('bold' as const) : ('normal' as const)))),
+    backgrounds: padded.map((row) =>
+      row.map((c) => {
+        if (rowKind(row) === 'section') return SECTION_BACKGROUND;
+        if (c.kind === 'header') return HEADER_BACKGROUND;
+
+        return PLAIN_BACKGROUND;
+      }),
+    ),
+    charts: b.charts,
+  };
+}

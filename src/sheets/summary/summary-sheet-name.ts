@@ -1,0 +1,20 @@
+import type { Period } from '../../domain/period';
+
+/** Developer metadata key set on every sheet Parcours generates (and only on those). */
+export const GENERATED_SHEET_KEY = 'parcours.generated';
+export const GENERATED_SUMMARY_VALUE = 'bilan';
+
+/** `Bilan 2026-T3 CD`, or `Bilan 2026-T3` for all parcours (SPEC §3). */
+export function summarySheetName(period: Period, funderCode: string | null): string {
+  return funderCode === null ? `Bilan ${period.label}` : `Bilan ${period.label} ${funderCode}`;
+}
+
+/** The name tried when `base` is taken by a sheet a person made: `… (2)`, `… (3)`… */
+export function numberedSheetName(base: string, attempt: number): string {
+  return attempt <= 1 ? base : `${base} (${attempt})`;
+}
+
+/** Google Sheets refuses two sheets whose names differ only by case. */
+export function sameSheetName(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}

@@ -1,0 +1,76 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../cli/parcours';
+import { createSpreadsheetModel } from '../../runtime/spreadsheet/spreadsheet-model';
+import { loadXlsx, saveXlsx } from '../../runtime/spreadsheet/xlsx-store';
+import { summarySchema } from '../../src/domain/summary/summary-schema';
+import { loadDist } from '../support/built-bundle';
+
+/** Runs `parcours …` in-process; returns its exit code and what it printed. */
+async function parcours(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = jest.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  const error = jest.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  try {
+    const code = await main(argv);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+const folder = mkdtempSync(join(tmpdir(), 'parcours-report-'));
+
+describe('parcours report', () => {
+  it('exits 0 on the demo workbook and writes a JSON that matches the schema and the .xlsx', async () => {
+    const json = join(folder, 'bilan.json');
+    const xlsx = join(folder, 'bilan.xlsx');
+    const run = await parcours('report', '--period', '2026-T3', '--funder', 'CD', '--json', json, '--out', xlsx);
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('Financeur CD — du 2026-07-01 au 2026-09-30');
+    const summary = summarySchema.parse(JSON.parse(readFileSync(json, 'utf8')));
+    expect(summary.funder).toBe('CD');
+    expect(summary.period).toEqual({ start: '2026-07-01', end: '2026-09-30' });
+    expect(summary.fileActive.active).toBeGreaterThan(0);
+    const model = await loadXlsx(xlsx);
+    expect(model.sheets.map((s) => s.name)).toContain('Bilan 2026-T3 CD');
+
+    // Generating again on the saved file replaces Parcours' own sheet (its metadata survived the .xlsx).
+    const again = await parcours('report', '--workbook', xlsx, '--period', '2026-T3', '--funder', 'CD', '--out', xlsx);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('Bilan mis à jour dans la feuille « Bilan 2026-T3 CD »');
+    expect((await loadXlsx(xlsx)).sheets.filter((s) => s.name.startsWith('Bilan')).map((s) => s.name)).toEqual([
+      'Bilan 2026-T3 CD',
+    ]);
+  }, 180_000);
+
+  it('exits 1 with a French message for a bad period, a missing --period or an unknown funder', async () => {
+    const badPeriod = await parcours('report', '--period', '2026-T5');
+    expect(badPeriod.code).toBe(1);
+    expect(badPeriod.err).toContain('Période non reconnue : « 2026-T5 »');
+    const noPeriod = await parcours('report');
+    expect(noPeriod.code).toBe(1);
+    expect(noPeriod.err).toContain('attend --period');
+    const unknown = await parcours('report', '--period', '2026-T3', '--funder', 'XX');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('Financeur inconnu : « XX »');
+  }, 120_000);
+
+  it('exits 2 naming a missing sheet, and writes no file', async () => {
+    const model = createSpreadsheetModel('Incomplet');
+    const bundle = loadDist({ model });
+    bundle.call('cliInit_');
+    model.sheets = model.sheets.filter((s) => s.name !== 'Présences');
+    const path = join(folder, 'incomplet.xlsx');
+    await saveXlsx(model, path);
+    const json = join(folder, 'jamais.json');
+    const run = await parcours('report', '--workbook', path, '--period', '2026-T3', '--json', json);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('Feuille « Présences » introuvable');
+    expect(() => readFileSync(json)).toThrow();
+  });
+});

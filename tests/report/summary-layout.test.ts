@@ -1,0 +1,144 @@
+import { summarySchema, type Summary } from '../../src/domain/summary/summary-schema';
+import { isMaskedCount, maskedCount } from '../../src/sheets/summary/secrecy';
+import { layoutSummary, SUMMARY_WIDTH } from '../../src/sheets/summary/summary-layout';
+import { numberedSheetName, summarySheetName } from '../../src/sheets/summary/summary-sheet-name';
+import { parsePeriod } from '../../src/domain/period';
+
+function summary(): Summary {
+  return summarySchema.parse({
+    structure: '=Atelier',
+    funder: 'CD',
+    period: { start: '2026-07-01', end: '2026-09-30' },
+    fileActive: { active: 12, entries: 4, exits: 2, candidates: 0 },
+    profile: {
+      sex: { F: 5, H: 7 },
+      age: { 'moins de 26 ans': 1, '26 à 49 ans': 8, '50 ans et plus': 3 },
+      minimumSocial: { RSA: 12, AAH: 0, ASS: 0, Aucun: 0 },
+      qpv: 6,
+      rqth: 1,
+      deld: 5,
+      education: { 'Infra 3': 4, '3 (CAP, BEP)': 4, '4 (Bac)': 2, '5 et plus': 2, 'Non renseigné': 0 },
+      prescriber: { 'France Travail': 9, '+Autre': 3, 'Non renseigné': 0 },
+    },
+    attendance: {
+      hours: 412.5,
+      sessions: 140,
+      present: 126,
+      presenceRate: 0.9,
+      etp: 1.02,
+      etpContracted: null,
+      etpConsumption: null,
+      byWorkshop: [
+        { workshop: 'Maraîchage', active: 9, hours: 400, sessions: 136, presenceRate: 0.9 },
+        { workshop: 'Cuisine', active: 3, hours: 12.5, sessions: 4, presenceRate: 0.75 },
+      ],
+    },
+    exits: {
+      total: 2,
+      byCategory: { 'Emploi durable': 1, 'Emploi de transition': 0, 'Sortie positive': 0, 'Autre sortie': 1, Retrait: 0 },
+      byReason: { CDI: 1, 'Non renseigné': 1 },
+      examined: 2,
+      notExamined: 0,
+      dynamicRate: 0.5,
+      averageDurationDays: 150.5,
+    },
+    evaluations: {
+      participantsEvaluated: 10,
+      objectivesAssessed: 30,
+      objectivesAcquired: 12,
+      acquiredRate: 0.4,
+      participantsProgressing: 6,
+    },
+    dataIssues: [{ sheet: 'Présences', row: 4, column: 'ID', message: 'ID inconnu : P-2026-0099' }],
+  });
+}
+
+const context = (threshold: number) => ({
+  funderLabel: 'CD — Conseil départemental',
+  periodLabel: '3e trimestre 2026 (du 01/07/2026 au 30/09/2026)',
+  generatedLine: 'Généré le 20/11/2026 à 13:00 par coordination@exemple.fr',
+  secrecyThreshold: threshold,
+});
+
+function rowValues(layout: ReturnType<typeof layoutSummary>, label: string): unknown[] {
+  const row = layout.values.find((r) => r[0] === label);
+  if (!row) throw new Error(`No row ${label}`);
+  return row;
+}
+
+describe('secret statistique', () => {
+  it('masks counts from 1 to N−1 only, and nothing when N is 0 or 1', () => {
+    expect([0, 1, 4, 5, 6].map((n) => maskedCount(n, 5))).toEqual([0, '< 5', '< 5', 5, 6]);
+    expect(maskedCount(1, 0)).toBe(1);
+    expect(maskedCount(1, 1)).toBe(1);
+    expect(isMaskedCount(2, 3)).toBe(true);
+    expect(isMaskedCount(3, 3)).toBe(false);
+  });
+});
+
+describe('layoutSummary', () => {
+  it('lays every row out at the sheet width with one format, weight and background per cell', () => {
+    const layout = layoutSummary(summary(), context(0));
+    for (const grid of [layout.values, layout.numberFormats, layout.fontWeights, layout.backgrounds]) {
+      expect(grid).toHaveLength(layout.values.length);
+      for (const row of grid) expect(row).toHaveLength(SUMMARY_WIDTH);
+    }
+  });
+
+  it('gives rates, ETP and hours their number formats and escapes text that would be a formula', () => {
+    const layout = layoutSummary(summary(), context(0));
+    const index = layout.values.findIndex((r) => r[0] === 'Taux de présence');
+    expect(layout.values[index]![1]).toBe(0.9);
+    expect(layout.numberFormats[index]![1]).toBe('0.0%');
+    const etp = layout.values.findIndex((r) => r[0] === 'ETP réalisés');
+    expect(layout.numberFormats[etp]![1]).toBe('0.0');
+    expect(rowValues(layout, 'ETP conventionnés sur la période')[1]).toBe('non renseignés');
+    expect(rowValues(layout, 'Taux de consommation des ETP conventionnés')[1]).toBe('—');
+    expect(layout.values[0]![0]).toBe('Bilan financeur — =Atelier');
+    expect(rowValues(layout, 'Structure')[1]).toBe("'=Atelier");
+    expect(rowValues(layout, "'+Autre")[1]).toBe(3);
+  });
+
+  it('shows the data issues as a count only', () => {
+    const layout = layoutSummary(summary(), context(0));
+    expect(rowValues(layout, 'Problèmes relevés à la lecture du classeur')[1]).toBe(1);
+    expect(layout.values.flat().filter((v) => String(v).includes('P-2026-0099'))).toEqual([]);
+  });
+
+  it('with threshold 5 masks small counts and the rates and averages over them, not hours', () => {
+    const layout = layoutSummary(summary(), context(5));
+    expect(rowValues(layout, 'Parcours actifs sur la période')[1]).toBe(12);
+    expect(rowValues(layout, 'Entrées sur la période')[1]).toBe('< 5');
+    expect(rowValues(layout, 'AAH')[1]).toBe(0);
+    expect(rowValues(layout, 'Cuisine')).toEqual(['Cuisine', '< 5', 12.5, '< 5', 'masqué']);
+    expect(rowValues(layout, 'Maraîchage')).toEqual(['Maraîchage', 9, 400, 136, 0.9]);
+    expect(rowValues(layout, 'Taux de sortie dynamique')[1]).toBe('masqué');
+    expect(rowValues(layout, 'Durée moyenne des parcours sortis (jours)')[1]).toBe('masqué');
+    expect(rowValues(layout, 'Part des objectifs acquis')[1]).toBe(0.4);
+    expect(layout.values.flat()).toContain(
+      'Secret statistique : les effectifs de 1 à 4 sont affichés « < 5 » ; un taux ou une moyenne calculés sur un effectif masqué sont masqués aussi.',
+    );
+  });
+
+  it('charts exits by category and hours by atelier from the rows it wrote', () => {
+    const layout = layoutSummary(summary(), context(0));
+    const [hours, exits] = layout.charts;
+    const header = layout.values.findIndex((r) => r[0] === 'Atelier') + 1;
+    expect(hours!.ranges).toEqual([
+      { row: header, column: 1, numRows: 3, numColumns: 1 },
+      { row: header, column: 3, numRows: 3, numColumns: 1 },
+    ]);
+    const categories = layout.values.findIndex((r) => r[0] === 'Catégorie de sortie') + 1;
+    expect(exits!.ranges).toEqual([{ row: categories, column: 1, numRows: 6, numColumns: 2 }]);
+    expect(layout.values[categories]![0]).toBe('Emploi durable');
+  });
+});
+
+describe('summary sheet names', () => {
+  it('names the sheet after the period label and the funder code', () => {
+    expect(summarySheetName(parsePeriod('2026-Q3')!, 'CD')).toBe('Bilan 2026-T3 CD');
+    expect(summarySheetName(parsePeriod('2026')!, null)).toBe('Bilan 2026');
+    expect(numberedSheetName('Bilan 2026', 1)).toBe('Bilan 2026');
+    expect(numberedSheetName('Bilan 2026', 3)).toBe('Bilan 2026 (3)');
+  });
+});
