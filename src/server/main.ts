@@ -4,6 +4,7 @@
  * top-level functions: simple triggers, menu items, google.script.run and the local command line.
  * Names ending in `_` are private in Apps Script (hidden from google.script.run): the command line's.
  */
+import { handleEdit } from './followup-handlers';
 import { buildMenu } from './menu';
 
 export { cliCheck_, cliDemo_, cliInit_ } from './cli-entry';
@@ -15,6 +16,21 @@ export {
   menuGenerateSummary,
   summaryDialogChoices,
 } from './report-handlers';
+export {
+  applyAdoption,
+  getAdoptionChoices,
+  getAdoptionProposal,
+  getDeadlines,
+  menuAdoptWorkbook,
+  menuAnonymise,
+  menuCheckData,
+  menuDisableDigest,
+  menuEnableDigest,
+  menuShowDeadlines,
+  menuWriteDeadlinesSheet,
+  sendDeadlinesDigest,
+  writeDeadlines,
+} from './followup-handlers';
 export {
   admitCandidate,
   getAttendanceSession,
@@ -41,4 +57,9 @@ export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
 /** Add-on idiom: installing from the Marketplace does not fire onOpen for the open document. */
 export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(event as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}
+
+/** Simple trigger: checks what a person types by hand in Participants, Présences, Évaluations. */
+export function onEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  handleEdit(event);
 }

@@ -20,6 +20,13 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
   { caption: 'Générer le bilan…', functionName: 'menuGenerateSummary' },
   'separator',
   { caption: 'Configurer le classeur', functionName: 'menuConfigureWorkbook' },
+  { caption: 'Adopter un classeur existant…', functionName: 'menuAdoptWorkbook' },
+  { caption: 'Vérifier les données', functionName: 'menuCheckData' },
+  { caption: 'Échéances', functionName: 'menuShowDeadlines' },
+  { caption: 'Écrire la feuille Échéances', functionName: 'menuWriteDeadlinesSheet' },
+  { caption: 'Activer le courriel quotidien des échéances', functionName: 'menuEnableDigest' },
+  { caption: 'Désactiver le courriel quotidien des échéances', functionName: 'menuDisableDigest' },
+  { caption: 'Anonymiser les parcours anciens…', functionName: 'menuAnonymise' },
 ];
 
 export function buildMenu(): void {

@@ -1,0 +1,185 @@
+import { addMonths, type CalendarDay } from '../domain/calendar-day';
+import { type CellOut, dateCell } from '../domain/cell-output';
+import { readDate, readListValue, readNumber, readText, readYesNo, type Result } from '../domain/cell-values';
+import type { HeaderMap } from '../domain/header-map';
+import { PARCOURS_STATUSES, PRESENCE_STATUSES } from '../domain/records';
+import { findLabel, normalizeId } from '../domain/text';
+import { type FieldSpec, SHEET, type SheetSpec } from '../domain/workbook-schema';
+import { parcoursStatus } from './parcours-status';
+
+/**
+ * What the `onEdit` simple trigger does with a hand edit, as pure rules: which French notes the
+ * edited cells get or lose, and which derived cells are filled. It never proposes to change an
+ * edited cell, nor a derived cell that holds a value (except a `Statut` Parcours wrote).
+ */
+
+export const EDITED_SHEETS = [SHEET.participants, SHEET.attendance, SHEET.evaluations] as const;
+export type EditedSheet = (typeof EDITED_SHEETS)[number];
+
+/** Notes Parcours writes start with this, so a note a person wrote is never removed. */
+export const NOTE_PREFIX = 'Parcours : ';
+
+export type Lookup = 'parameters' | 'participantIds' | 'workshops' | 'motifs';
+
+export interface EditLookups {
+  parameters?: { trialMonths: number; contractMonths: number };
+  /** Participants IDs, normalised with normalizeId. */
+  participantIds?: ReadonlySet<string>;
+  workshops?: readonly { name: string; sessionHours: number | null }[];
+  motifs?: readonly string[];
+}
+
+export interface EditInput {
+  spec: SheetSpec;
+  map: HeaderMap;
+  /** Sheet row of `rows[0]`. */
+  firstRow: number;
+  /** 1-based first column and width of the edited range. */
+  firstColumn: number;
+  numColumns: number;
+  /** The edited rows in full width, from column 1. */
+  rows: readonly (readonly unknown[])[];
+  /** Current notes of the edited range. */
+  notes: readonly (readonly string[])[];
+  lookups: EditLookups;
+  today: CalendarDay;
+}
+
+export interface CellFill {
+  row: number;
+  /** 1-based. */
+  column: number;
+  value: CellOut;
+}
+
+export interface EditPlan {
+  /** The edited range's notes to write, or null when none changes. */
+  notes: string[][] | null;
+  fills: CellFill[];
+}
+
+const PARTICIPANT_DATES = ['entryDate', 'trialEnd', 'contractEnd', 'exitDate'];
+
+/** Field keys whose column lies in the edited range. */
+export function editedKeys(map: HeaderMap, firstColumn: number, numColumns: number): Set<string> {
+  const keys = new Set<string>();
+  for (const [key, index] of Object.entries(map.columns)) {
+    if (index + 1 >= firstColumn && index + 1 < firstColumn + numColumns) keys.add(key);
+  }
+  return keys;
+}
+
+/** The other sheets an edit needs to read, so that a simple edit reads as little as possible. */
+export function neededLookups(sheet: EditedSheet, keys: ReadonlySet<string>): Set<Lookup> {
+  const needed = new Set<Lookup>();
+  if (sheet === SHEET.participants) {
+    if (PARTICIPANT_DATES.some((k) => keys.has(k))) needed.add('parameters');
+    if (keys.has('exitReason')) needed.add('motifs');
+  } else {
+    if (keys.has('id')) needed.add('participantIds');
+    if (sheet === SHEET.attendance && (keys.has('workshop') || keys.has('status') || keys.has('hours'))) needed.add('workshops');
+  }
+  return needed;
+}
+
+export function planEdit(input: EditInput): EditPlan {
+  const { spec, map, firstRow, firstColumn, numColumns, rows, lookups } = input;
+  const keys = editedKeys(map, firstColumn, numColumns);
+  const fieldAtColumn = new Map<number, FieldSpec>();
+  for (const field of spec.fields) {
+    const index = map.columns[field.key];
+    if (index !== undefined) fieldAtColumn.set(index + 1, field);
+  }
+
+  let notesChanged = false;
+  const notes = rows.map((cells, i) =>
+    Array.from({ length: numColumns }, (_, j) => {
+      const current = input.notes[i]?.[j] ?? '';
+      const field = fieldAtColumn.get(firstColumn + j);
+      if (current !== '' && !current.startsWith(NOTE_PREFIX)) return current; // a person's note
+      const problem = field ? cellProblem(spec.name as EditedSheet, field, cells[firstColumn + j - 1], lookups) : null;
+      const wanted = problem === null ? '' : NOTE_PREFIX + problem;
+      if (wanted !== current) notesChanged = true;
+      return wanted;
+    }),
+  );
+
+  const fills: CellFill[] = [];
+  rows.forEach((cells, i) => {
+    const row = firstRow + i;
+    const isBlank = cells.every((v) => readText(v) === null);
+    if (isBlank) return;
+    const fill = (key: string, value: CellOut): void => {
+      const index = map.columns[key];
+      if (index !== undefined) fills.push({ row, column: index + 1, value });
+    };
+    const raw = (key: string): unknown => {
+      const index = map.columns[key];
+      return index === undefined ? undefined : cells[index];
+    };
+    const isEmpty = (key: string): boolean => map.columns[key] !== undefined && readText(raw(key)) === null;
+
+    if (spec.name === SHEET.participants && PARTICIPANT_DATES.some((k) => keys.has(k))) {
+      const entry = readDate(raw('entryDate'));
+      const typedTrial = readDate(raw('trialEnd'));
+      const exit = readDate(raw('exitDate'));
+      if (!entry.ok || !typedTrial.ok || !exit.ok) return;
+      let trialEnd = typedTrial.value;
+      if (entry.value !== null && lookups.parameters) {
+        if (isEmpty('trialEnd') && !keys.has('trialEnd')) {
+          trialEnd = addMonths(entry.value, lookups.parameters.trialMonths);
+          fill('trialEnd', dateCell(trialEnd));
+        }
+        if (isEmpty('contractEnd') && !keys.has('contractEnd')) {
+          fill('contractEnd', dateCell(addMonths(entry.value, lookups.parameters.contractMonths)));
+        }
+      }
+      const status = parcoursStatus({ entryDate: entry.value, trialEnd, exitDate: exit.value }, input.today);
+      const current = readText(raw('status'));
+      const writtenByParcours = current === null || findLabel(current, PARCOURS_STATUSES) !== null;
+      if (!keys.has('status') && writtenByParcours && current !== status) fill('status', status);
+    }
+
+    if (spec.name === SHEET.attendance && lookups.workshops && isEmpty('hours') && !keys.has('hours')) {
+      const status = readListValue(raw('status'), PRESENCE_STATUSES);
+      const workshopName = readText(raw('workshop'));
+      const workshop = workshopName === null ? undefined : lookups.workshops.find((w) => findLabel(workshopName, [w.name]) !== null);
+      if (status.ok && (status.value === 'Présent' || status.value === 'Retard') && workshop?.sessionHours) {
+        fill('hours', workshop.sessionHours);
+      }
+    }
+  });
+  return { notes: notesChanged ? notes : null, fills };
+}
+
+/** Why a typed cell cannot be read, in French, or null when it can (or is empty). */
+export function cellProblem(sheet: EditedSheet, field: FieldSpec, value: unknown, lookups: EditLookups): string | null {
+  const failed = (result: Result<unknown>): string | null => (result.ok ? null : result.message);
+  const text = readText(value);
+  if (text === null) return null;
+  switch (field.kind) {
+    case 'date':
+      return failed(readDate(value));
+    case 'number':
+      return failed(readNumber(value));
+    case 'yesno':
+      return failed(readYesNo(value));
+    case 'list':
+      if (field.list?.kind === 'fixed') return failed(readListValue(value, field.list.values));
+      break;
+    default:
+      break;
+  }
+  if (sheet !== SHEET.participants && field.key === 'id' && lookups.participantIds && !lookups.participantIds.has(normalizeId(text))) {
+    return `ID « ${text} » introuvable dans la feuille « Participants » : vérifiez l’ID du parcours.`;
+  }
+  if (sheet === SHEET.participants && field.key === 'exitReason' && lookups.motifs && findLabel(text, lookups.motifs) === null) {
+    return `Motif de sortie inconnu « ${text} » : choisissez un motif de la feuille « Motifs de sortie ».`;
+  }
+  if (sheet === SHEET.attendance && field.key === 'workshop' && lookups.workshops) {
+    if (findLabel(text, lookups.workshops.map((w) => w.name)) === null) {
+      return `Atelier inconnu « ${text} » : choisissez un atelier de la feuille « Ateliers ».`;
+    }
+  }
+  return null;
+}

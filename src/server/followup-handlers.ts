@@ -1,0 +1,170 @@
+/**
+ * Follow-up and data care (issue 5): « Échéances », « Vérifier les données », « Adopter un classeur
+ * existant… », « Anonymiser les parcours anciens… », the daily e-mail's trigger and `onEdit`.
+ * Functions named `menu…` are menu items; the others are google.script.run targets (plain JSON in
+ * and out, days as ISO strings) or triggers.
+ */
+import { parisDayOf } from '../domain/calendar-day';
+import type { Deadline } from '../followup/deadlines';
+import { type AdoptionChoices, type AdoptionProposal, type AdoptionRequest, adoptSheet, adoptionChoices, proposeAdoption } from '../sheets/followup/adoption';
+import { anonymise, previewAnonymisation } from '../sheets/followup/anonymise';
+import { checkData } from '../sheets/followup/data-check';
+import { digestSpreadsheet, disableDigest, enableDigest, isDigestEnabled, sendDigest } from '../sheets/followup/deadline-digest';
+import { readDeadlines, writeDeadlinesSheet } from '../sheets/followup/deadlines-sheet';
+import { validateEdit } from '../sheets/followup/edit-validation';
+import { runFromMenu } from './user-messages';
+
+const today = (): string => parisDayOf(new Date());
+const active = (): GoogleAppsScript.Spreadsheet.Spreadsheet => SpreadsheetApp.getActiveSpreadsheet();
+
+function tell(title: string, text: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(title, text, ui.ButtonSet.OK);
+}
+
+// ---- Échéances ------------------------------------------------------------------------
+
+/** Menu « Échéances »: the sidebar. */
+export function menuShowDeadlines(): void {
+  runFromMenu('Échéances', () => {
+    const page = HtmlService.createHtmlOutputFromFile('Echeances').setTitle('Échéances');
+    SpreadsheetApp.getUi().showSidebar(page);
+  });
+}
+
+/** google.script.run: the sidebar's list. */
+export function getDeadlines(): { today: string; deadlines: Deadline[]; digestEnabled: boolean } {
+  const ss = active();
+  const day = today();
+  return { today: day, deadlines: readDeadlines(ss, day).deadlines, digestEnabled: isDigestEnabled(ss) };
+}
+
+/** google.script.run and menu: regenerates the `Échéances` sheet. */
+export function writeDeadlines(): { count: number; sheetName: string } {
+  return writeDeadlinesSheet(active(), today());
+}
+
+export function menuWriteDeadlinesSheet(): void {
+  runFromMenu('Échéances', () => {
+    const { count, sheetName } = writeDeadlines();
+    tell('Échéances', `${count} échéance(s) écrite(s) dans la feuille « ${sheetName} ».`);
+  });
+}
+
+/** Menu: switches the daily e-mail on (never done silently). */
+export function menuEnableDigest(): void {
+  runFromMenu('Courriel quotidien des échéances', () => {
+    const ss = active();
+    const { emails } = readDeadlines(ss, today());
+    const done = enableDigest(ss, emails);
+    tell(
+      'Courriel quotidien des échéances',
+      done === 'already'
+        ? 'Le courriel quotidien est déjà activé pour ce classeur.'
+        : `Chaque matin, les échéances seront envoyées à : ${emails.join(', ')}.\nDésactivez-le par Parcours › Désactiver le courriel quotidien.`,
+    );
+  });
+}
+
+export function menuDisableDigest(): void {
+  runFromMenu('Courriel quotidien des échéances', () => {
+    const removed = disableDigest(active());
+    tell(
+      'Courriel quotidien des échéances',
+      removed === 0 ? 'Le courriel quotidien n’était pas activé.' : 'Le courriel quotidien des échéances est désactivé.',
+    );
+  });
+}
+
+/** The clock trigger's handler (no user interface: failures go to the execution log). */
+export function sendDeadlinesDigest(event?: { triggerUid?: string }): void {
+  const ss = digestSpreadsheet(event?.triggerUid);
+  if (!ss) {
+    console.error('Échéances : classeur introuvable pour ce déclencheur.');
+    return;
+  }
+  const sent = sendDigest(ss, today());
+  if (sent === null) console.warn('Échéances : aucune adresse dans « Courriels des coordinateurs », courriel non envoyé.');
+}
+
+// ---- Vérifier les données ------------------------------------------------------------
+
+export function menuCheckData(): void {
+  runFromMenu('Vérifier les données', () => {
+    const ss = active();
+    ss.toast('Vérification des données en cours…', 'Parcours');
+    const { issues, sheetName, statusesUpdated } = checkData(ss, today());
+    const statuses = statusesUpdated === 0 ? 'Statuts à jour.' : `Statut mis à jour sur ${statusesUpdated} ligne(s).`;
+    tell(
+      'Vérifier les données',
+      issues.length === 0
+        ? `Aucun problème de données. ${statuses}`
+        : `${issues.length} problème(s) listé(s) dans la feuille « ${sheetName} », chacun avec un lien vers la cellule. ${statuses}`,
+    );
+  });
+}
+
+// ---- Adopter un classeur existant ----------------------------------------------------
+
+export function menuAdoptWorkbook(): void {
+  runFromMenu('Adopter un classeur existant', () => {
+    const page = HtmlService.createHtmlOutputFromFile('Adoption').setWidth(720).setHeight(560);
+    SpreadsheetApp.getUi().showModalDialog(page, 'Adopter un classeur existant');
+  });
+}
+
+export function getAdoptionChoices(): AdoptionChoices {
+  return adoptionChoices(active());
+}
+
+export function getAdoptionProposal(sheetName: string, target: string): AdoptionProposal {
+  return proposeAdoption(active(), String(sheetName), String(target));
+}
+
+export function applyAdoption(request: AdoptionRequest): { message: string } {
+  const clean: AdoptionRequest = {
+    sheetName: String(request?.sheetName ?? ''),
+    target: String(request?.target ?? ''),
+    headers: Array.isArray(request?.headers) ? request.headers.map((h) => String(h ?? '')) : [],
+    choice: Array.isArray(request?.choice) ? request.choice.map((c) => (typeof c === 'string' && c !== '' ? c : null)) : [],
+  };
+  return { message: adoptSheet(active(), clean) };
+}
+
+// ---- Anonymiser ------------------------------------------------------------------------
+
+export function menuAnonymise(): void {
+  const title = 'Anonymiser les parcours anciens';
+  runFromMenu(title, () => {
+    const ss = active();
+    const day = today();
+    const { ids, retentionMonths } = previewAnonymisation(ss, day);
+    const ui = SpreadsheetApp.getUi();
+    if (ids.length === 0) {
+      tell(title, `Aucun parcours sorti depuis plus de ${retentionMonths} mois à anonymiser.`);
+      return;
+    }
+    const answer = ui.alert(
+      title,
+      `${ids.length} ligne(s) de « Participants » (parcours sortis depuis au moins ${retentionMonths} mois) vont perdre ` +
+        'nom, prénom, commune, référent, observations et date de naissance exacte (l’âge à l’entrée est conservé, ' +
+        'les bilans restent identiques). Cette opération est définitive. Continuer ?',
+      ui.ButtonSet.YES_NO,
+    );
+    if (answer !== ui.Button.YES) return;
+    const done = anonymise(ss, day, ids);
+    tell(title, `${done} parcours anonymisé(s). L’opération est notée dans le Journal.`);
+  });
+}
+
+// ---- onEdit ----------------------------------------------------------------------------
+
+/** Simple trigger body (exported as `onEdit` by main.ts): never interrupts the person typing. */
+export function handleEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (!event?.range) return;
+  try {
+    validateEdit(event.range);
+  } catch (error) {
+    console.warn(`Contrôle de saisie ignoré : ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

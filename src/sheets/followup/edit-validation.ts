@@ -1,0 +1,141 @@
+import { parisDayOf } from '../../domain/calendar-day';
+import { decodeExitReasons } from '../../domain/codecs/exit-reasons';
+import { decodeParameters } from '../../domain/codecs/parameters';
+import { decodeWorkshops } from '../../domain/codecs/workshops';
+import { readText } from '../../domain/cell-values';
+import { mapHeaders } from '../../domain/header-map';
+import { findSheetName } from '../../domain/read-workbook';
+import { normalizeId } from '../../domain/text';
+import { SHEET, type SheetName, sheetSpec } from '../../domain/workbook-schema';
+import {
+  type CellFill,
+  EDITED_SHEETS,
+  type EditedSheet,
+  type EditLookups,
+  editedKeys,
+  neededLookups,
+  planEdit,
+} from '../../followup/edit-rules';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/**
+ * The `onEdit` simple trigger's work: reads the header row, the edited rows and, only when the
+ * edited columns need it, one small lookup (Paramètres, the ID column of Participants, Ateliers or
+ * Motifs de sortie); then writes the notes of the edited range and the empty derived cells.
+ * Runs without authorization (AuthMode.LIMITED) and must stay fast: no lock, no Journal.
+ */
+export function validateEdit(range: Range): void {
+  const sheet = range.getSheet();
+  const name = sheet.getName();
+  const edited = EDITED_SHEETS.find((s) => findSheetName([name], s) !== null);
+  if (!edited) return;
+  const firstRow = range.getRow();
+  const numRows = range.getNumRows();
+  if (firstRow + numRows - 1 < 2) return; // the header row: setup's business
+  const rowStart = Math.max(firstRow, 2);
+  const rowCount = firstRow + numRows - rowStart;
+  const firstColumn = range.getColumn();
+  const numColumns = range.getNumColumns();
+  const lastColumn = sheet.getLastColumn();
+  if (lastColumn === 0) return;
+
+  const spec = sheetSpec(edited);
+  const map = mapHeaders(spec, sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? []);
+  const keys = editedKeys(map, firstColumn, numColumns);
+  if (keys.size === 0) return; // an extra column of the team
+  const width = Math.max(lastColumn, firstColumn + numColumns - 1);
+  const rows = sheet.getRange(rowStart, 1, rowCount, width).getValues();
+  const editedRange = rowStart === firstRow ? range : sheet.getRange(rowStart, firstColumn, rowCount, numColumns);
+  const notes = editedRange.getNotes();
+  const ss = sheet.getParent();
+
+  const plan = planEdit({
+    spec,
+    map,
+    firstRow: rowStart,
+    firstColumn,
+    numColumns,
+    rows,
+    notes,
+    lookups: readLookups(ss, edited, keys),
+    today: parisDayOf(new Date()),
+  });
+  if (plan.notes) editedRange.setNotes(plan.notes);
+  writeFills(sheet, plan.fills);
+}
+
+function readLookups(ss: Spreadsheet, edited: EditedSheet, keys: ReadonlySet<string>): EditLookups {
+  const lookups: EditLookups = {};
+  for (const lookup of neededLookups(edited, keys)) {
+    try {
+      if (lookup === 'parameters') {
+        const table = tableOf(ss, SHEET.parameters);
+        if (table) lookups.parameters = decodeParameters(table).records;
+      } else if (lookup === 'workshops') {
+        const table = tableOf(ss, SHEET.workshops);
+        if (table) lookups.workshops = decodeWorkshops(table).records;
+      } else if (lookup === 'motifs') {
+        const table = tableOf(ss, SHEET.exitReasons);
+        if (table) lookups.motifs = decodeExitReasons(table).records.map((e) => e.motif);
+      } else {
+        const ids = participantIds(ss);
+        if (ids) lookups.participantIds = ids;
+      }
+    } catch {
+      // An unreadable settings sheet: « Vérifier les données » reports it; typing goes on unhindered.
+    }
+  }
+  return lookups;
+}
+
+/** The sheet by its exact name (one call), as setup names it; a renamed sheet is not looked up here. */
+function sheetOf(ss: Spreadsheet, name: SheetName): Sheet | null {
+  return ss.getSheetByName(name);
+}
+
+function tableOf(ss: Spreadsheet, name: SheetName): unknown[][] | null {
+  const sheet = sheetOf(ss, name);
+  return sheet ? sheet.getDataRange().getValues() : null;
+}
+
+/** Only the ID column of Participants: one read of the header, one of the column. */
+function participantIds(ss: Spreadsheet): Set<string> | null {
+  const sheet = sheetOf(ss, SHEET.participants);
+  if (!sheet) return null;
+  const lastColumn = sheet.getLastColumn();
+  const lastRow = sheet.getLastRow();
+  if (lastColumn === 0) return null;
+  const map = mapHeaders(sheetSpec(SHEET.participants), sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? []);
+  const column = map.columns['id'];
+  if (column === undefined) return null;
+  const ids = new Set<string>();
+  if (lastRow < 2) return ids;
+  for (const [cell] of sheet.getRange(2, column + 1, lastRow - 1, 1).getValues()) {
+    const id = readText(cell);
+    if (id !== null) ids.add(normalizeId(id));
+  }
+  return ids;
+}
+
+/** One write per derived column and run of consecutive rows (a single-row edit: one per column). */
+function writeFills(sheet: Sheet, fills: readonly CellFill[]): void {
+  const byColumn = new Map<number, CellFill[]>();
+  for (const fill of fills) {
+    const list = byColumn.get(fill.column);
+    if (list) list.push(fill);
+    else byColumn.set(fill.column, [fill]);
+  }
+  for (const [column, list] of byColumn) {
+    list.sort((a, b) => a.row - b.row);
+    let start = 0;
+    for (let i = 1; i <= list.length; i++) {
+      if (i < list.length && list[i]!.row === list[i - 1]!.row + 1) continue;
+      const run = list.slice(start, i);
+      sheet.getRange(run[0]!.row, column, run.length, 1).setValues(run.map((f) => [f.value]));
+      start = i;
+    }
+  }
+}

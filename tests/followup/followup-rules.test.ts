@@ -1,0 +1,173 @@
+import fc from 'fast-check';
+import { addDays, ageOn, makeDay } from '../../src/domain/calendar-day';
+import { mapHeaders } from '../../src/domain/header-map';
+import { defaultParameters } from '../../src/domain/codecs/parameters';
+import type { Parcours, WorkbookData } from '../../src/domain/records';
+import { sheetSpec } from '../../src/domain/workbook-schema';
+import { anonymisedBirthDate, planAnonymisation } from '../../src/followup/anonymisation';
+import { cellLink, columnLetter, dataCheckRows, freeSheetName } from '../../src/followup/data-check-rows';
+import { computeDeadlines } from '../../src/followup/deadlines';
+import { planEdit } from '../../src/followup/edit-rules';
+import { planAdoption, proposeMapping } from '../../src/followup/header-mapping';
+import { parcoursStatus } from '../../src/followup/parcours-status';
+
+const TODAY = '2026-11-20';
+
+function parcours(over: Partial<Parcours>): Parcours {
+  return {
+    row: 2, id: 'P-2026-0001', lastName: 'Martin', firstName: 'Camille', birthDate: '1990-03-12', sex: 'F',
+    commune: 'Lyon', qpv: false, minimumSocial: 'RSA', franceTravail: null, deld: null, rqth: null, education: null,
+    prescriber: null, referent: 'Mme Durand', workshop: null, funders: [], commissionDate: null, entryDate: null,
+    trialEnd: null, contractEnd: null, weeklyHours: null, exitDate: null, exitReason: null, status: null,
+    observations: 'Vient à vélo', ...over,
+  };
+}
+
+function workbook(over: Partial<WorkbookData>): WorkbookData {
+  return { parcours: [], workshops: [], attendance: [], evaluations: [], funders: [], exitReasons: [], parameters: defaultParameters(), lists: {}, issues: [], ...over };
+}
+
+describe('parcoursStatus', () => {
+  test.each([
+    [{ entryDate: null, trialEnd: null, exitDate: null }, 'Candidat'],
+    [{ entryDate: '2026-12-01', trialEnd: '2027-01-01', exitDate: null }, 'Candidat'],
+    [{ entryDate: '2026-10-20', trialEnd: TODAY, exitDate: null }, "Période d'essai"],
+    [{ entryDate: '2026-10-19', trialEnd: '2026-11-19', exitDate: null }, 'En parcours'],
+    [{ entryDate: '2026-01-05', trialEnd: '2026-02-05', exitDate: TODAY }, 'Sorti'],
+    [{ entryDate: '2026-01-05', trialEnd: '2026-02-05', exitDate: '2026-11-21' }, 'En parcours'],
+  ] as const)('%o → %s', (dates, expected) => {
+    expect(parcoursStatus(dates, TODAY)).toBe(expected);
+  });
+});
+
+describe('computeDeadlines', () => {
+  test('each kind, with what to do and by when, late first', () => {
+    const data = workbook({
+      parcours: [
+        parcours({ row: 2, id: 'P-1', entryDate: '2026-10-25', trialEnd: '2026-11-25', contractEnd: '2027-04-25' }),
+        parcours({ row: 3, id: 'P-2', entryDate: '2026-05-10', trialEnd: '2026-06-10', contractEnd: '2026-11-10' }),
+        parcours({ row: 4, id: 'P-3', commissionDate: '2026-11-12' }),
+        parcours({ row: 5, id: 'P-4' }),
+        parcours({ row: 6, id: 'P-5', entryDate: '2025-01-06', exitDate: '2025-06-30', exitReason: 'CDI' }),
+      ],
+      evaluations: [{ row: 2, date: '2026-10-01', id: 'P-2', type: null, domain: 'Savoir', objective: 'X', level: 'Acquis', evaluator: null, comment: null }],
+      attendance: ['2026-11-16', '2026-11-17', '2026-11-18'].map((date, i) => ({
+        row: i + 2, date, workshop: 'Maraîchage', id: 'P-1', status: i === 0 ? 'Absent justifié' : 'Absent non justifié', hours: 0, comment: null,
+      })) as WorkbookData['attendance'],
+    });
+    const lines = computeDeadlines(data, TODAY).map((d) => [d.kind, d.id, d.due, d.overdue, d.action]);
+    expect(lines).toEqual([
+      ['Fin de contrat', 'P-2', '2026-11-10', true, 'Contrat terminé le 10/11/2026 : enregistrez le renouvellement (nouvelle fin de contrat) ou la sortie.'],
+      ['Candidature en attente', 'P-3', '2026-11-12', true, "Commission passée le 12/11/2026 : enregistrez la décision (date d'entrée, ou sortie)."],
+      ['Absences consécutives', 'P-1', TODAY, false, '3 absences consécutives (la dernière le 18/11/2026) : contacter la personne et son référent.'],
+      ["Fin de période d'essai", 'P-1', '2026-11-25', false, "Faire le bilan de période d'essai avant le 25/11/2026."],
+      // P-1's first interview (2026-12-25) is more than 14 days away: not listed yet.
+      ['Entretien de suivi', 'P-2', '2026-12-01', false, 'Entretien de suivi à faire avant le 01/12/2026 (dernière évaluation le 01/10/2026).'],
+      ['Candidature en attente', 'P-4', null, false, 'Candidature sans date de commission : inscrivez-la à la prochaine commission.'],
+    ]);
+  });
+});
+
+describe('anonymisedBirthDate', () => {
+  test('the latest day with the same age at entry', () => {
+    // 35 full years on 2026-01-05: the latest such birth day is 1991-01-05.
+    expect(anonymisedBirthDate('1990-03-12', '2026-01-05')).toBe('1991-01-05');
+    // Entry on Feb 28: someone born on Feb 29 is already a year older that day.
+    expect(anonymisedBirthDate('2004-01-10', '2025-02-28')).toBe('2004-02-29');
+  });
+
+  test('keeps the age at entry, and one day later would not', () => {
+    const day = fc.record({ y: fc.integer({ min: 1930, max: 2010 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }) })
+      .map(({ y, m, d }) => makeDay(y, m, d))
+      .filter((d): d is string => d !== null);
+    fc.assert(
+      fc.property(day, fc.integer({ min: 16 * 365, max: 70 * 365 }), (birth, days) => {
+        const entry = addDays(birth, days);
+        const replaced = anonymisedBirthDate(birth, entry);
+        expect(ageOn(replaced, entry)).toBe(ageOn(birth, entry));
+        expect(replaced >= birth).toBe(true);
+        expect(ageOn(addDays(replaced, 1), entry)).toBe(ageOn(birth, entry) - 1);
+      }),
+    );
+  });
+
+  test('plans only parcours exited at least the retention ago, not yet anonymised', () => {
+    const old = parcours({ row: 3, id: 'P-OLD', entryDate: '2024-01-08', exitDate: '2024-11-20' });
+    const recent = parcours({ row: 4, id: 'P-NEW', entryDate: '2024-01-08', exitDate: '2024-11-21' });
+    const plan = planAnonymisation([old, recent], TODAY, 24);
+    expect(plan.map((p) => [p.id, p.birthDate, p.text])).toEqual([
+      ['P-OLD', '1991-01-08', { lastName: 'Anonymisé', firstName: 'Anonymisé', commune: 'Anonymisé', referent: 'Anonymisé', observations: 'Anonymisé' }],
+    ]);
+    const done = parcours({ ...old, lastName: 'Anonymisé', firstName: 'Anonymisé', commune: 'Anonymisé', referent: 'Anonymisé', observations: 'Anonymisé', birthDate: '1991-01-08' });
+    expect(planAnonymisation([done], TODAY, 24)).toEqual([]);
+  });
+});
+
+describe('header mapping', () => {
+  const spec = sheetSpec('Présences');
+  test('close spellings only for long enough names', () => {
+    const proposal = proposeMapping(spec, ['Dat', 'Atelier', 'Id', 'Presense', 'Heure', 'Remarque']);
+    expect(proposal.columns.map((c) => [c.header, c.field, c.match])).toEqual([
+      ['Dat', null, 'none'],
+      ['Atelier', 'workshop', 'exact'],
+      ['Id', 'id', 'exact'],
+      ['Presense', 'status', 'close'],
+      ['Heure', 'hours', 'close'],
+      ['Remarque', null, 'none'],
+    ]);
+    expect(proposal.missing).toEqual(['Date', 'Commentaire']);
+  });
+
+  test('an extra column named like a Parcours field is refused; a plan adds the missing columns', () => {
+    expect(() => planAdoption(spec, ['Date', 'Commentaire'], ['date', null])).toThrow(
+      'La colonne « Commentaire » serait lue comme « Commentaire » : associez-la à ce champ, ou renommez-la avant l’adoption.',
+    );
+    const plan = planAdoption(spec, ['Jour', 'Notes'], ['date', null]);
+    expect(plan).toEqual({
+      headerRow: ['Date', 'Notes', 'Atelier', 'ID', 'Présence', 'Heures', 'Commentaire'],
+      renamed: [{ from: 'Jour', to: 'Date' }],
+      added: ['Atelier', 'ID', 'Présence', 'Heures', 'Commentaire'],
+      extras: ['Notes'],
+    });
+  });
+});
+
+describe('planEdit', () => {
+  const spec = sheetSpec('Présences');
+  const header = ['Date', 'Atelier', 'ID', 'Présence', 'Heures', 'Commentaire'];
+  const map = mapHeaders(spec, header);
+  const base = { spec, map, firstRow: 5, today: TODAY, lookups: { workshops: [{ name: 'Maraîchage', sessionHours: 3.5 }], participantIds: new Set(['P-2026-0001']) } };
+
+  test('notes unreadable cells of the edited range only, and fills an empty Heures', () => {
+    const plan = planEdit({ ...base, firstColumn: 1, numColumns: 3, rows: [['31/02/2026', 'Maraichage', 'p-2026-0001', 'Présent', '', '']], notes: [['', '', '']] });
+    expect(plan.notes).toEqual([["Parcours : La date « 31/02/2026 » n'existe pas.", '', '']]);
+    expect(plan.fills).toEqual([{ row: 5, column: 5, value: 3.5 }]);
+  });
+
+  test('an absence or typed hours get no fill; an unchanged note is not rewritten', () => {
+    const plan = planEdit({ ...base, firstColumn: 4, numColumns: 1, rows: [['', 'Maraîchage', 'P-2026-0001', 'Absent justifié', '', '']], notes: [['']] });
+    expect(plan).toEqual({ notes: null, fills: [] });
+    const typed = planEdit({ ...base, firstColumn: 4, numColumns: 1, rows: [['', 'Maraîchage', 'P-2026-0001', 'Retard', 2, '']], notes: [['']] });
+    expect(typed.fills).toEqual([]);
+  });
+});
+
+describe('Contrôle des données rows', () => {
+  test('columns, links and free names', () => {
+    expect([columnLetter(1), columnLetter(26), columnLetter(27), columnLetter(52)]).toEqual(['A', 'Z', 'AA', 'AZ']);
+    expect(cellLink(42, 'D5')).toBe('=HYPERLINK("#gid=42&range=D5";"Ouvrir")');
+    expect(freeSheetName('Contrôle des données', ['contrôle des données', 'Contrôle des données (Parcours)'])).toBe('Contrôle des données (Parcours 2)');
+    const map = mapHeaders(sheetSpec('Participants'), ['ID', 'Nom', 'Prénom', 'Date de naissance']);
+    const rows = dataCheckRows(
+      [
+        { sheet: 'Participants', row: 7, column: 'Date de naissance', message: '=danger' },
+        { sheet: 'Présences', row: 3, column: '', message: 'Doublon' },
+      ],
+      (sheet) => (sheet === 'Participants' ? { sheetId: 9, map } : { sheetId: 11, map: null }),
+    );
+    expect(rows).toEqual([
+      ['Participants', 7, 'Date de naissance', "'=danger", '=HYPERLINK("#gid=9&range=D7";"Ouvrir")'],
+      ['Présences', 3, '', 'Doublon', '=HYPERLINK("#gid=11&range=A3";"Ouvrir")'],
+    ]);
+  });
+});
