@@ -6,8 +6,9 @@ import {
   fullMonthsBetween,
   minDay,
 } from '../domain/calendar-day';
-import type { EducationLevel, ExitCategory, MinimumSocial, Parcours, ParcoursStatus, Sex } from '../domain/records';
+import type { EducationLevel, ExitCategory, MinimumSocial, Parcours, Sex } from '../domain/records';
 import { DEFAULT_EXIT_REASONS, type DEFAULT_PRESCRIBERS } from '../domain/workbook-schema';
+import { parcoursStatus } from '../domain/parcours-status';
 import { demoParameterNumber } from './demo-parameters';
 import type { DemoWorkshop } from './demo-workshops';
 import {
@@ -150,7 +151,7 @@ export function buildDemoParcours(
     const counter = (counters.get(year) ?? 0) + 1;
     counters.set(year, counter);
     draft.parcours.id = `P-${year}-${String(counter).padStart(4, '0')}`;
-    draft.parcours.status = statusOn(draft.parcours, asOf);
+    draft.parcours.status = parcoursStatus(draft.parcours, asOf);
     return { parcours: draft.parcours, trailingUnjustifiedAbsences: draft.trailingUnjustifiedAbsences };
   });
 
@@ -164,13 +165,6 @@ interface Draft {
   createdOn: CalendarDay;
   parcours: DemoParcours;
   trailingUnjustifiedAbsences: number;
-}
-
-export function statusOn(p: Pick<DemoParcours, 'entryDate' | 'trialEnd' | 'exitDate'>, asOf: CalendarDay): ParcoursStatus {
-  if (p.entryDate === null) return 'Candidat';
-  if (p.exitDate !== null && p.exitDate <= asOf) return 'Sorti';
-  if (p.trialEnd !== null && asOf <= p.trialEnd) return "Période d'essai";
-  return 'En parcours';
 }
 
 function admittedDraft(

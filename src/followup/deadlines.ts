@@ -1,7 +1,7 @@
 import { addDays, addMonths, type CalendarDay, formatDayFr } from '../domain/calendar-day';
 import type { Attendance, Evaluation, WorkbookData } from '../domain/records';
 import { normalizeId } from '../domain/text';
-import { parcoursStatus } from './parcours-status';
+import { parcoursStatus } from '../domain/parcours-status';
 
 /** How far ahead each kind of deadline is announced (days). */
 export const TRIAL_NOTICE_DAYS = 14;

@@ -5,7 +5,7 @@ import type { HeaderMap } from '../domain/header-map';
 import { PARCOURS_STATUSES, PRESENCE_STATUSES } from '../domain/records';
 import { findLabel, normalizeId } from '../domain/text';
 import { type FieldSpec, SHEET, type SheetSpec } from '../domain/workbook-schema';
-import { parcoursStatus } from './parcours-status';
+import { parcoursStatus } from '../domain/parcours-status';
 
 /**
  * What the `onEdit` simple trigger does with a hand edit, as pure rules: which French notes the

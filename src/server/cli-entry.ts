@@ -13,7 +13,8 @@ import { writeDemoWorkbook } from '../sheets/write-demo';
 
 export type CliResult<T> = ({ ok: true } & T) | { ok: false; kind: 'format' | 'usage'; message: string };
 
-function guarded<T>(work: () => T): CliResult<T> {
+/** Turns the coordinator-facing refusals into results the command line maps to exit codes 2 and 1. */
+export function guarded<T>(work: () => T): CliResult<T> {
   try {
     return { ok: true, ...work() };
   } catch (error) {

@@ -3,6 +3,7 @@
  * `summaryDialogChoices` then `generateSummaryFromDialog` through google.script.run (plain
  * strings only: no Date crosses). `cliReport_` is the same generation for `parcours report`.
  */
+import { type CliResult, guarded } from './cli-entry';
 import * as z from 'zod';
 import { parisDayOf } from '../domain/calendar-day';
 import { decodeFunders } from '../domain/codecs/funders';
@@ -86,24 +87,12 @@ export function generateSummaryFromDialog(request: unknown): SummaryReply {
   }
 }
 
-type CliOutcome<T> = ({ ok: true } & T) | { ok: false; kind: 'format' | 'usage'; message: string };
-
-function cliGuarded<T>(work: () => T): CliOutcome<T> {
-  try {
-    return { ok: true, ...work() };
-  } catch (error) {
-    if (error instanceof WorkbookFormatError) return { ok: false, kind: 'format', message: error.message };
-    if (error instanceof UserError) return { ok: false, kind: 'usage', message: error.message };
-    throw error;
-  }
-}
-
 /** `parcours report`: the summary sheet written into the active spreadsheet, and the summary as JSON data. */
 export function cliReport_(
   period: string,
   funder: string | null,
-): CliOutcome<{ summary: Summary; sheetName: string; notice: string }> {
-  return cliGuarded(() => generateSummaryReport(SpreadsheetApp.getActiveSpreadsheet(), { period, funder }, new Date()));
+): CliResult<{ summary: Summary; sheetName: string; notice: string }> {
+  return guarded(() => generateSummaryReport(SpreadsheetApp.getActiveSpreadsheet(), { period, funder }, new Date()));
 }
 
 /** `npm run bench`: a configured workbook holding a demo structure of the given size. */
@@ -111,8 +100,8 @@ export function cliBenchWorkbook_(
   parcoursCount: number,
   workshopCount: number,
   asOf: string,
-): CliOutcome<{ parcours: number; attendance: number; evaluations: number }> {
-  return cliGuarded(() => {
+): CliResult<{ parcours: number; attendance: number; evaluations: number }> {
+  return guarded(() => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     configureWorkbook(ss);
     const demo = buildDemoWorkbook({ parcoursCount, workshopCount, asOf });

@@ -9,7 +9,7 @@ import { cellLink, columnLetter, dataCheckRows, freeSheetName } from '../../src/
 import { computeDeadlines } from '../../src/followup/deadlines';
 import { planEdit } from '../../src/followup/edit-rules';
 import { planAdoption, proposeMapping } from '../../src/followup/header-mapping';
-import { parcoursStatus } from '../../src/followup/parcours-status';
+import { parcoursStatus } from '../../src/domain/parcours-status';
 
 const TODAY = '2026-11-20';
 

@@ -3,7 +3,6 @@ import { attendanceSchema } from '../../src/forms/attendance-schema';
 import type { FormContext, ParcoursSummary } from '../../src/forms/form-context';
 import { validateForm } from '../../src/forms/form-validation';
 import { nextParcoursId } from '../../src/forms/parcours-id';
-import { parcoursStatusOn } from '../../src/forms/parcours-status';
 import { renewalSchema } from '../../src/forms/renewal-schema';
 import { findSamePerson } from '../../src/forms/same-person';
 
@@ -53,13 +52,6 @@ test('findSamePerson ignores case, accents, spaces and hyphens, but not the birt
     'P-2026-0001',
   ]);
   expect(findSamePerson(existing, { lastName: 'Lefèvre', firstName: 'Marie', birthDate: '1980-01-31' })).toEqual([]);
-});
-
-test('parcoursStatusOn', () => {
-  expect(parcoursStatusOn({ entryDate: null, trialEnd: null, exitDate: null }, '2026-11-20')).toBe('Candidat');
-  expect(parcoursStatusOn({ entryDate: '2026-11-01', trialEnd: '2026-12-01', exitDate: null }, '2026-12-01')).toBe("Période d'essai");
-  expect(parcoursStatusOn({ entryDate: '2026-11-01', trialEnd: '2026-12-01', exitDate: null }, '2026-12-02')).toBe('En parcours');
-  expect(parcoursStatusOn({ entryDate: '2026-11-01', trialEnd: '2026-12-01', exitDate: '2026-11-20' }, '2026-11-20')).toBe('Sorti');
 });
 
 describe('admissionSchema', () => {

@@ -1,7 +1,7 @@
 import type { DataIssue } from '../../domain/data-issue';
 import { SHEET, type SheetName, WORKBOOK_SCHEMA } from '../../domain/workbook-schema';
 import { DATA_CHECK_HEADERS, DATA_CHECK_SHEET, dataCheckRows, type SheetLocation } from '../../followup/data-check-rows';
-import { parcoursStatus } from '../../followup/parcours-status';
+import { parcoursStatus } from '../../domain/parcours-status';
 import { withDocumentLock } from '../document-lock';
 import { appendJournal } from '../journal';
 import { writeBlock } from '../table-io';

@@ -5,7 +5,7 @@ import type { WorkbookData } from '../../domain/records';
 import { LISTS_COLUMNS, SHEET } from '../../domain/workbook-schema';
 import { listValues } from '../../domain/codecs/lists';
 import type { FormContext } from '../../forms/form-context';
-import { parcoursStatusOn } from '../../forms/parcours-status';
+import { parcoursStatus } from '../../domain/parcours-status';
 import { type SheetFinder, sheetFinder } from '../sheet-lookup';
 import { readRawTables } from '../workbook-tables';
 
@@ -50,7 +50,7 @@ export function formContextOf(data: WorkbookData, raw: RawTables, today: Calenda
       contractEnd: p.contractEnd,
       exitDate: p.exitDate,
       exitReason: p.exitReason,
-      status: parcoursStatusOn(p, today),
+      status: parcoursStatus(p, today),
     })),
   };
 }

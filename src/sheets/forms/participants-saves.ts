@@ -8,7 +8,7 @@ import { exitCategoryOf, exitSchema } from '../../forms/exit-schema';
 import { type FormAnswer, formRefusal, refusal } from '../../forms/form-answer';
 import { validateForm } from '../../forms/form-validation';
 import { nextParcoursId } from '../../forms/parcours-id';
-import { parcoursStatusOn } from '../../forms/parcours-status';
+import { parcoursStatus } from '../../domain/parcours-status';
 import { renewalSchema } from '../../forms/renewal-schema';
 import { findSamePerson } from '../../forms/same-person';
 import { appendJournal } from '../journal';
@@ -49,7 +49,7 @@ export function saveAdmissionIn(
   const idColumn = map.columns['id']!;
   const existingIds = table.slice(1).map((row) => String(row[idColumn] ?? ''));
   const id = nextParcoursId(existingIds, Number(wb.context.today.slice(0, 4)));
-  const status = parcoursStatusOn({ ...a, exitDate: null }, wb.context.today);
+  const status = parcoursStatus({ ...a, exitDate: null }, wb.context.today);
   const { confirmDuplicate: _confirmation, ...fields } = a;
   const row = appendRecords(sheet, spec.fields, map, [{ ...fields, id, status, exitDate: null, exitReason: null }]);
   appendJournal(ss, [
@@ -88,7 +88,7 @@ export function saveAdmitIn(ss: Spreadsheet, wb: FormWorkbook, payload: unknown)
   const checked = validateForm(admitSchema(wb.context), payload);
   if (!checked.ok) return refusal(checked.errors);
   const v = checked.value;
-  const status = parcoursStatusOn({ ...v, exitDate: null }, wb.context.today);
+  const status = parcoursStatus({ ...v, exitDate: null }, wb.context.today);
   return updateParcours(ss, wb, v.id, { ...v, status }, {
     action: 'Admission d’un candidat',
     detail: `Entrée le ${formatDayFr(v.entryDate)}`,
@@ -104,7 +104,7 @@ export function saveExitIn(
   if (!checked.ok) return refusal(checked.errors);
   const v = checked.value;
   const p = wb.context.parcours.find((x) => x.id === v.id)!;
-  const status = parcoursStatusOn({ ...p, exitDate: v.exitDate }, wb.context.today);
+  const status = parcoursStatus({ ...p, exitDate: v.exitDate }, wb.context.today);
   const answer = updateParcours(ss, wb, v.id, { exitDate: v.exitDate, exitReason: v.exitReason, status }, {
     action: 'Sortie',
     detail: `Sortie le ${formatDayFr(v.exitDate)} : ${v.exitReason}`,

@@ -1,5 +1,5 @@
-import type { CalendarDay } from '../domain/calendar-day';
-import type { ParcoursStatus } from '../domain/records';
+import type { CalendarDay } from './calendar-day';
+import type { ParcoursStatus } from './records';
 
 /** The dates a parcours' status depends on. */
 export interface StatusDates {
