@@ -17,7 +17,7 @@ import { commandPreview } from './preview';
 const DIST_DIR = process.env.PARCOURS_DIST ? resolve(process.env.PARCOURS_DIST) : join(__dirname, '..', 'dist');
 /** The demo structure is dated: everything in it is relative to this day, so it never changes. */
 export const DEMO_AS_OF = '2026-11-20';
-const VALUE_OPTIONS = ['workbook', 'period', 'funder', 'json', 'out'];
+const VALUE_OPTIONS = ['workbook', 'period', 'funder', 'json', 'out', 'port'];
 const CLI_USER = 'ligne-de-commande@parcours.local';
 
 export const EXIT = { done: 0, usage: 1, unreadable: 2 } as const;
