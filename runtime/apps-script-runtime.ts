@@ -1,5 +1,6 @@
 import { runInNewContext } from 'node:vm';
 import { CallLog } from './call-log';
+import { guardService } from './realm-errors';
 import type { Realm, RuntimeContext } from './runtime-context';
 import { createCacheService } from './services/cache-service';
 import { type AuthModeName, createExecutionState } from './services/execution';
@@ -15,6 +16,7 @@ import { createUi, UiCapture } from './services/ui';
 import { createUtilities } from './services/utilities';
 import { createSpreadsheetApp } from './spreadsheet/spreadsheet-app';
 import { createSpreadsheetModel, type SpreadsheetModel } from './spreadsheet/spreadsheet-model';
+import type { SpreadsheetPolicy } from './spreadsheet/spreadsheet-session';
 
 export interface RuntimeOptions {
   /** The spreadsheet the script is bound to; runtimes on the same model share its locks, properties, caches and triggers. */
@@ -27,6 +29,13 @@ export interface RuntimeOptions {
   authMode?: AuthModeName;
   /** False for executions without a user interface (time-driven triggers, the command line). */
   withUi?: boolean;
+  /**
+   * Strict lock check: sheet names (exact) that no call may write to — values, formats, rows,
+   * protections, the sheet itself — unless this execution holds the document lock. Such a write
+   * throws a DocumentLockViolation and is listed in `lockViolations`. Google has no such rule;
+   * it proves that a job which must not interleave with another really writes under the lock.
+   */
+  requireDocumentLockFor?: readonly string[];
 }
 
 export interface AppsScriptRuntime {
@@ -37,6 +46,8 @@ export interface AppsScriptRuntime {
   mail: Outbox;
   triggers: TriggerInspector;
   locks: LockInspector;
+  /** Writes refused by `requireDocumentLockFor`, even those the script caught (live array). */
+  lockViolations: string[];
   /** Messages logged through Logger and console (live array). */
   logs: string[];
   logEntries: LogEntry[];
@@ -81,8 +92,15 @@ export function createRuntime(realm: Realm, options: RuntimeOptions = {}): AppsS
   let evaluator: ScriptEvaluator = (source) => runInNewContext(source);
 
   const spreadsheetUi = options.withUi === false ? null : (ui as unknown as GoogleAppsScript.Base.Ui);
+  const lockViolations: string[] = [];
+  const policy: SpreadsheetPolicy = {
+    authMode: () => execution.authMode,
+    lockedSheets: new Set(options.requireDocumentLockFor ?? []),
+    holdsDocumentLock: () => locks.inspector.holdsDocumentLock(),
+    onLockViolation: (message) => lockViolations.push(message),
+  };
   const globals: Record<string, unknown> = {
-    SpreadsheetApp: createSpreadsheetApp(model, ctx, spreadsheetUi),
+    SpreadsheetApp: createSpreadsheetApp(model, ctx, spreadsheetUi, policy),
     HtmlService: createHtmlService(execution, { htmlDir: options.htmlDir ?? null, evaluate: () => evaluator }),
     LockService: locks.service,
     PropertiesService: createPropertiesService(execution, shared),
@@ -94,6 +112,8 @@ export function createRuntime(realm: Realm, options: RuntimeOptions = {}): AppsS
     Logger: createLogger(execution, logCapture),
     console: createConsole(execution, logCapture),
   };
+  // What the services throw reaches the script as Errors of its own realm, as on Google.
+  for (const service of Object.values(globals)) guardService(realm, service as object);
 
   return {
     ctx,
@@ -103,6 +123,7 @@ export function createRuntime(realm: Realm, options: RuntimeOptions = {}): AppsS
     mail: outbox,
     triggers: scriptApp.inspector,
     locks: locks.inspector,
+    lockViolations,
     logs: logCapture.lines,
     logEntries: logCapture.entries,
     globals,

@@ -22,8 +22,10 @@ const FIXED_CLOCK_SOURCE = `(function (currentTime) {
   'use strict';
   var RealDate = globalThis.Date;
   function FixedClockDate() {
-    var args = Array.prototype.slice.call(arguments);
     if (new.target === undefined) return new RealDate(currentTime()).toString();
+    // new Date(ms) is the hot path when a script reads many date cells: no arguments array.
+    if (new.target === FixedClockDate && arguments.length === 1) return new RealDate(arguments[0]);
+    var args = Array.prototype.slice.call(arguments);
     return Reflect.construct(RealDate, args.length === 0 ? [currentTime()] : args, new.target);
   }
   Object.defineProperty(FixedClockDate, 'name', { value: 'Date' });
@@ -50,7 +52,7 @@ export function loadBundle(code: string, options: RuntimeOptions & { filename?: 
     installClock(context, clock);
     runtimeOptions.now = clock;
   }
-  const realm = vm.runInContext('({ Date, Array, Object })', context) as Realm;
+  const realm = vm.runInContext('({ Date, Array, Object, Error, TypeError })', context) as Realm;
   const runtime = createRuntime(realm, runtimeOptions);
   for (const [name, service] of Object.entries(runtime.globals)) sandbox[name] = service;
   runtime.setScriptEvaluator((source) => vm.runInContext(source, context));

@@ -9,9 +9,12 @@ export interface Realm {
   Date: DateConstructor;
   Array: ArrayConstructor;
   Object: ObjectConstructor;
+  /** Exceptions the fakes throw are rebuilt with these (see realm-errors.ts), so `e instanceof Error` holds in the script. */
+  Error: ErrorConstructor;
+  TypeError: TypeErrorConstructor;
 }
 
-export const HOST_REALM: Realm = { Date, Array, Object };
+export const HOST_REALM: Realm = { Date, Array, Object, Error, TypeError };
 
 /** What every fake service shares within one simulated execution environment. */
 export interface RuntimeContext {

@@ -27,7 +27,7 @@ export class FakeRange {
   }
 
   private rec(method: string, kind: CallKind): void {
-    this.session.record(`Range.${method}`, kind);
+    this.session.record(`Range.${method}`, kind, this.sheet);
   }
 
   private get cellCount(): number {

@@ -37,7 +37,7 @@ export class FakeSheet {
   }
 
   private rec(method: string, kind: CallKind): void {
-    this.session.record(`Sheet.${method}`, kind);
+    this.session.record(`Sheet.${method}`, kind, this.sheet);
   }
 
   getName(): string {

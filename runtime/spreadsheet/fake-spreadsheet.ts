@@ -112,6 +112,7 @@ export class FakeSpreadsheet {
     if (this.session.sheetByName(name)) {
       throw new AppsScriptException(`A sheet with the name "${name}" already exists. Please enter another name.`);
     }
+    this.session.checkWrite(name, 'Spreadsheet.insertSheet');
     const sheet = createSheetModel(this.model.nextSheetId, name);
     this.model.nextSheetId += 1;
     this.model.sheets.splice(index, 0, sheet);
@@ -125,6 +126,7 @@ export class FakeSpreadsheet {
     const target = sheet.model();
     const index = this.model.sheets.indexOf(target);
     if (index < 0) throw new AppsScriptException('Sheet not found');
+    this.session.checkWrite(target.name, 'Spreadsheet.deleteSheet');
     if (this.model.sheets.length === 1) {
       throw new AppsScriptException('A document must have at least one visible sheet.');
     }

@@ -44,7 +44,7 @@ export class FakeProtection {
   ) {}
 
   private rec(method: string, kind: 'read' | 'write'): void {
-    this.session.record(`Protection.${method}`, kind);
+    this.session.record(`Protection.${method}`, kind, this.sheet);
   }
 
   private get owner(): string {

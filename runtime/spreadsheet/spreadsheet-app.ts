@@ -2,10 +2,16 @@
  * The `SpreadsheetApp` global of the local Apps Script runtime: strict in-memory fakes over a
  * SpreadsheetModel, counting every call in `ctx.calls`.
  */
-import type { RuntimeContext } from '../runtime-context';
+import { guardPrototype } from '../realm-errors';
+import type { Realm, RuntimeContext } from '../runtime-context';
 import { AppsScriptException } from '../runtime-context';
-import { FakeDataValidationBuilder } from './data-validation';
-import type { FakeSpreadsheet } from './fake-spreadsheet';
+import { FakeDataValidation, FakeDataValidationBuilder } from './data-validation';
+import { FakeDeveloperMetadata, FakeDeveloperMetadataFinder, FakeDeveloperMetadataLocation } from './developer-metadata';
+import { FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './embedded-chart';
+import { FakeRange } from './fake-range';
+import { FakeSheet } from './fake-sheet';
+import { FakeSpreadsheet } from './fake-spreadsheet';
+import { FakeProtection, FakeUser } from './protection';
 import {
   BorderStyle,
   DataValidationCriteria,
@@ -16,16 +22,37 @@ import {
   WrapStrategy,
 } from './spreadsheet-enums';
 import type { SpreadsheetModel } from './spreadsheet-model';
-import { SpreadsheetSession } from './spreadsheet-session';
+import { type SpreadsheetPolicy, SpreadsheetSession, UNRESTRICTED_POLICY } from './spreadsheet-session';
 
 export { type ToastRecord, toasts } from './fake-spreadsheet';
+
+// Every Spreadsheet object holds its session: a host Error thrown by one of its methods comes out
+// as an Error of that session's realm (see realm-errors.ts).
+const realmOfFake = (self: unknown): Realm => (self as { session: SpreadsheetSession }).session.ctx.realm;
+for (const fake of [
+  FakeSpreadsheet,
+  FakeSheet,
+  FakeRange,
+  FakeProtection,
+  FakeUser,
+  FakeDataValidationBuilder,
+  FakeDataValidation,
+  FakeDeveloperMetadata,
+  FakeDeveloperMetadataLocation,
+  FakeDeveloperMetadataFinder,
+  FakeEmbeddedChartBuilder,
+  FakeEmbeddedChart,
+]) {
+  guardPrototype(fake, realmOfFake);
+}
 
 export function createSpreadsheetApp(
   model: SpreadsheetModel,
   ctx: RuntimeContext,
   ui: GoogleAppsScript.Base.Ui | null,
+  policy: SpreadsheetPolicy = UNRESTRICTED_POLICY,
 ): GoogleAppsScript.Spreadsheet.SpreadsheetApp {
-  const session = new SpreadsheetSession(model, ctx, ui);
+  const session = new SpreadsheetSession(model, ctx, ui, policy);
   const app = {
     DataValidationCriteria,
     ProtectionType,

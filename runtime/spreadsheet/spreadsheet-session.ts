@@ -5,12 +5,44 @@
 import type { CallKind } from '../call-log';
 import type { RuntimeContext } from '../runtime-context';
 import { AppsScriptException } from '../runtime-context';
+import type { AuthModeName } from '../services/execution';
 import { parseA1, splitSheetReference } from './a1-notation';
 import { FakeRange } from './fake-range';
 import { FakeSheet } from './fake-sheet';
 import { FakeSpreadsheet } from './fake-spreadsheet';
 import { checkArea } from './sheet-grid';
 import type { CellValue, GridArea, SheetModel, SpreadsheetModel } from './spreadsheet-model';
+
+/**
+ * What the execution around SpreadsheetApp imposes on it: its authorization mode, and the sheets
+ * a write may only touch while this execution holds the document lock.
+ */
+export interface SpreadsheetPolicy {
+  authMode(): AuthModeName;
+  /** Sheet names (exact) whose writes need the document lock: RuntimeOptions.requireDocumentLockFor. */
+  lockedSheets: ReadonlySet<string>;
+  holdsDocumentLock(): boolean;
+  /** Told of every refused write, before it is thrown (the script may catch the error). */
+  onLockViolation(message: string): void;
+}
+
+export const UNRESTRICTED_POLICY: SpreadsheetPolicy = {
+  authMode: () => 'FULL',
+  lockedSheets: new Set(),
+  holdsDocumentLock: () => false,
+  onLockViolation: () => {},
+};
+
+/** What SpreadsheetApp still allows in AuthMode.NONE: the menus of onOpen, nothing of the document. */
+const ALLOWED_WITHOUT_AUTHORIZATION = new Set(['SpreadsheetApp.getUi', 'SpreadsheetApp.flush']);
+
+/** A write to a sheet of `requireDocumentLockFor` made without the document lock. */
+export class DocumentLockViolation extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DocumentLockViolation';
+  }
+}
 
 export class SpreadsheetSession {
   private spreadsheetFake: FakeSpreadsheet | null = null;
@@ -20,10 +52,28 @@ export class SpreadsheetSession {
     readonly model: SpreadsheetModel,
     readonly ctx: RuntimeContext,
     readonly ui: GoogleAppsScript.Base.Ui | null,
+    readonly policy: SpreadsheetPolicy = UNRESTRICTED_POLICY,
   ) {}
 
-  record(name: string, kind: CallKind): void {
+  /**
+   * Counts the call, then refuses it like Google when the execution may not make it: anything but
+   * the Ui in AuthMode.NONE, a write to a lock-only sheet (`sheet`) without the document lock.
+   */
+  record(name: string, kind: CallKind, sheet?: SheetModel): void {
     this.ctx.calls.record(name, kind);
+    const mode = this.policy.authMode();
+    if (mode === 'NONE' && !ALLOWED_WITHOUT_AUTHORIZATION.has(name)) {
+      throw new AppsScriptException(`You do not have permission to call ${name} (authorization mode ${mode}, LIMITED required).`);
+    }
+    if (kind === 'write' && sheet !== undefined) this.checkWrite(sheet.name, name);
+  }
+
+  /** Refuses a write to `sheetName` when it needs the document lock and this execution does not hold it. */
+  checkWrite(sheetName: string, method: string): void {
+    if (!this.policy.lockedSheets.has(sheetName) || this.policy.holdsDocumentLock()) return;
+    const message = `${method} on sheet "${sheetName}" without the document lock: this runtime requires LockService.getDocumentLock() to be held for every write to it (requireDocumentLockFor).`;
+    this.policy.onLockViolation(message);
+    throw new DocumentLockViolation(message);
   }
 
   get timeZone(): string {

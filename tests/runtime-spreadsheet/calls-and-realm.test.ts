@@ -1,4 +1,5 @@
 import * as vm from 'node:vm';
+import type { Realm } from '../../runtime/runtime-context';
 import { fakeApp } from './fake-app';
 
 describe('call counting', () => {
@@ -44,11 +45,7 @@ describe('call counting', () => {
 describe('realm', () => {
   test('getValues gives Dates and arrays of the vm realm', () => {
     const context = vm.createContext({});
-    const realm = vm.runInContext('({ Date, Array, Object })', context) as {
-      Date: DateConstructor;
-      Array: ArrayConstructor;
-      Object: ObjectConstructor;
-    };
+    const realm = vm.runInContext('({ Date, Array, Object, Error, TypeError })', context) as Realm;
     const { sheet } = fakeApp({ realm });
     sheet.getRange('A1:B1').setValues([[new Date('2026-01-14T23:00:00Z'), 'x']]);
     const values = sheet.getRange('A1:B1').getValues();
