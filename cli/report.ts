@@ -107,21 +107,36 @@ function percent(rate: number | null): string {
   return rate === null ? 'sans objet' : `${oneDecimal.format(rate * 100)} %`;
 }
 
+/**
+ * `n` and its noun in French: singular below 2 (« 0 entrée », « 1 entrée », « 1,5 réalisé »),
+ * plural from 2. `text` is the number as shown (by default `n`, grouped the French way).
+ */
+export function countFr(n: number, singular: string, plural: string, text: string = integer.format(n)): string {
+  return `${text} ${Math.abs(n) < 2 ? singular : plural}`;
+}
+
 /** A few key figures of one summary, in French, for the terminal. */
 export function summaryLines(report: ReportOutcome): string[] {
   const { summary: s } = report;
   const a = s.attendance;
+  const f = s.fileActive;
+  const e = s.evaluations;
+  // ETP are shown with one decimal: the noun agrees with the number shown.
+  const etp = (n: number, singular: string, plural: string) =>
+    countFr(Math.round(n * 10) / 10, singular, plural, oneDecimal.format(n));
   const etpContracted =
     a.etpContracted === null
       ? 'pas d’ETP conventionnés'
-      : `${oneDecimal.format(a.etpContracted)} conventionnés (consommation ${percent(a.etpConsumption)})`;
+      : `${etp(a.etpContracted, 'conventionné', 'conventionnés')} (consommation ${percent(a.etpConsumption)})`;
   return [
     `${s.funder === null ? 'Tous les financeurs' : `Financeur ${s.funder}`} — du ${s.period.start} au ${s.period.end} — feuille « ${report.sheetName} »`,
-    `  File active : ${s.fileActive.active} parcours actifs, ${s.fileActive.entries} entrées, ${s.fileActive.exits} sorties, ${s.fileActive.candidates} candidats en attente`,
-    `  Présences : ${integer.format(a.hours)} h sur ${a.sessions} séances, taux de présence ${percent(a.presenceRate)}`,
-    `  ETP : ${oneDecimal.format(a.etp)} réalisés, ${etpContracted}`,
+    `  File active : ${countFr(f.active, 'parcours actif', 'parcours actifs')}, ${countFr(f.entries, 'entrée', 'entrées')}, ` +
+      `${countFr(f.exits, 'sortie', 'sorties')}, ${countFr(f.candidates, 'candidat en attente', 'candidats en attente')}`,
+    `  Présences : ${integer.format(a.hours)} h sur ${countFr(a.sessions, 'séance', 'séances')}, taux de présence ${percent(a.presenceRate)}`,
+    `  ETP : ${etp(a.etp, 'réalisé', 'réalisés')}, ${etpContracted}`,
     `  Sorties : ${s.exits.total} (examinées : ${s.exits.examined}), taux de sortie dynamique ${percent(s.exits.dynamicRate)}`,
-    `  Évaluations : ${s.evaluations.participantsEvaluated} participants évalués, ${s.evaluations.objectivesAcquired} objectifs acquis sur ${s.evaluations.objectivesAssessed}, ${s.evaluations.participantsProgressing} en progression`,
+    `  Évaluations : ${countFr(e.participantsEvaluated, 'participant évalué', 'participants évalués')}, ` +
+      `${countFr(e.objectivesAcquired, 'objectif acquis', 'objectifs acquis')} sur ${e.objectivesAssessed}, ${e.participantsProgressing} en progression`,
     `  Problèmes de données : ${s.dataIssues.length}`,
   ];
 }

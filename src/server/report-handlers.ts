@@ -22,7 +22,7 @@ import { errorMessage, runFromMenu } from './user-messages';
 
 const DIALOG_TITLE = 'Générer le bilan';
 const DIALOG_WIDTH = 440;
-const DIALOG_HEIGHT = 520;
+const DIALOG_HEIGHT = 400;
 
 /** Menu « Générer le bilan… ». */
 export function menuGenerateSummary(): void {

@@ -65,3 +65,25 @@ test('no assessment in the period: acquired rate null', () => {
   const march = { start: '2026-03-01', end: '2026-03-31', label: '2026-03-01..2026-03-31' };
   expect(computeSummary(data, march, null, today).evaluations.acquiredRate).toBeNull();
 });
+
+test('objectives are matched like headers and list values: punctuation dropped, any script kept', () => {
+  const typed = workbook({
+    parcours: [parcours('H', { entryDate: '2026-03-01' })],
+    evaluations: [
+      // The same free-text objective, once with its apostrophe, once without: one objective, progressing.
+      evaluation('H', '2026-06-01', 'Prévenir en cas d’absence', 'Non acquis', 60),
+      evaluation('H', '2026-07-20', 'prevenir en cas dabsence', 'En cours', 61),
+      // Two objectives written in another script are two objectives, not one empty key.
+      evaluation('H', '2026-07-21', 'Пунктуальность', 'Acquis', 62),
+      evaluation('H', '2026-07-22', 'Вежливость', 'En cours', 63),
+    ],
+  });
+  // Assessed in T3: prévenir (En cours, first Non acquis: progressing), Пунктуальность (Acquis), Вежливость.
+  expect(computeSummary(typed, T3_2026, null, today).evaluations).toEqual({
+    participantsEvaluated: 1,
+    objectivesAssessed: 3,
+    objectivesAcquired: 1,
+    acquiredRate: 1 / 3,
+    participantsProgressing: 1,
+  });
+});

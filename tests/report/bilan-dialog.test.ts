@@ -28,7 +28,7 @@ afterAll(async () => {
 async function openDialog(bundle: ReturnType<typeof fixtureBundle>): Promise<{ page: Page; calls: string[] }> {
   const bridge = createScriptRunBridge(bundle);
   const calls: string[] = [];
-  const page = await browser.newPage({ viewport: { width: 440, height: 520 }, locale: 'fr-FR' });
+  const page = await browser.newPage({ viewport: { width: 440, height: 400 }, locale: 'fr-FR' });
   await page.exposeFunction('__serverCall', (name: string, args: unknown[]) => {
     calls.push(name);
     try {
@@ -53,6 +53,8 @@ describe('the Bilan dialog page', () => {
     await page.click('#generate');
     await page.waitForSelector('#status.success');
     expect(await page.textContent('#status')).toBe('Bilan écrit dans la feuille « Bilan 2026-T3 CD ».');
+    // The dialog as the README shows it: the chosen quarter and funder, and where the summary went.
+    await page.screenshot({ path: join(__dirname, '..', '..', 'docs', 'screenshots', 'bilan.png'), fullPage: true });
     expect(spreadsheetOf(bundle).getSheetByName('Bilan 2026-T3 CD')).not.toBeNull();
     await page.close();
   }, 60_000);

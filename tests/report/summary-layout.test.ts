@@ -1,6 +1,6 @@
 import { summarySchema, type Summary } from '../../src/domain/summary/summary-schema';
 import { isMaskedCount, maskedCount } from '../../src/sheets/summary/secrecy';
-import { layoutSummary, SUMMARY_WIDTH } from '../../src/sheets/summary/summary-layout';
+import { CHART_HEIGHT_PX, CHART_ROW_SPAN, layoutSummary, SUMMARY_WIDTH } from '../../src/sheets/summary/summary-layout';
 import { numberedSheetName, summarySheetName } from '../../src/sheets/summary/summary-sheet-name';
 import { parsePeriod } from '../../src/domain/period';
 
@@ -58,6 +58,7 @@ const context = (threshold: number) => ({
   periodLabel: '3e trimestre 2026 (du 01/07/2026 au 30/09/2026)',
   generatedLine: 'Généré le 20/11/2026 à 13:00 par coordination@exemple.fr',
   secrecyThreshold: threshold,
+  minimumMonths: 3,
 });
 
 function rowValues(layout: ReturnType<typeof layoutSummary>, label: string): unknown[] {
@@ -131,6 +132,56 @@ describe('layoutSummary', () => {
     const categories = layout.values.findIndex((r) => r[0] === 'Catégorie de sortie') + 1;
     expect(exits!.ranges).toEqual([{ row: categories, column: 1, numRows: 6, numColumns: 2 }]);
     expect(layout.values[categories]![0]).toBe('Emploi durable');
+  });
+
+  it('places the second chart below the first one when their tables are close, never over it', () => {
+    const layout = layoutSummary(summary(), context(0));
+    const [hours, exits] = layout.charts;
+    const header = layout.values.findIndex((r) => r[0] === 'Atelier') + 1;
+    const categories = layout.values.findIndex((r) => r[0] === 'Catégorie de sortie') + 1;
+    expect(hours!.anchorRow).toBe(header);
+    // Two ateliers: the categories table starts 5 rows below the atelier table, inside the first chart.
+    expect(categories).toBe(header + 5);
+    // 300 px at 21 px a row = 14.3 rows: 15 rows, plus one row between the charts.
+    expect(CHART_ROW_SPAN * 21).toBeGreaterThanOrEqual(CHART_HEIGHT_PX);
+    expect(CHART_ROW_SPAN).toBe(16);
+    expect(exits!.anchorRow).toBe(header + 16);
+    expect([hours!.anchorColumn, exits!.anchorColumn]).toEqual([7, 7]);
+  });
+
+  it('gives each profile and exit row its share of the active parcours or of the exits', () => {
+    const layout = layoutSummary(summary(), context(0));
+    // 12 active parcours: 5 women, 1 under 26, 6 in a QPV; 2 exits: 1 CDI.
+    expect(rowValues(layout, 'Femmes').slice(0, 3)).toEqual(['Femmes', 5, 5 / 12]);
+    expect(rowValues(layout, 'moins de 26 ans').slice(1, 3)).toEqual([1, 1 / 12]);
+    expect(rowValues(layout, 'AAH').slice(1, 3)).toEqual([0, 0]);
+    expect(rowValues(layout, 'Résidents d’un quartier prioritaire (QPV)').slice(1, 3)).toEqual([6, 0.5]);
+    expect(rowValues(layout, 'CDI').slice(1, 3)).toEqual([1, 0.5]);
+    expect(rowValues(layout, 'Emploi durable').slice(1, 3)).toEqual([1, 0.5]);
+    const sexHeader = layout.values.findIndex((r) => r[0] === 'Sexe');
+    expect(layout.values[sexHeader]!.slice(0, 3)).toEqual(['Sexe', 'Nombre', 'Part']);
+    expect(layout.numberFormats[sexHeader + 1]![2]).toBe('0.0%');
+    // Section 1 has no share column.
+    expect(rowValues(layout, 'Parcours actifs sur la période')[2]).toBe('');
+  });
+
+  it('masks a share with its count, and shows none over no exit', () => {
+    const masked = layoutSummary(summary(), context(5));
+    expect(rowValues(masked, 'moins de 26 ans').slice(1, 3)).toEqual(['< 5', 'masqué']);
+    expect(rowValues(masked, 'Femmes').slice(1, 3)).toEqual([5, 5 / 12]);
+    expect(rowValues(masked, 'AAH').slice(1, 3)).toEqual([0, 0]);
+    const none = summary();
+    none.exits = { ...none.exits, total: 0, byCategory: { ...none.exits.byCategory, 'Emploi durable': 0, 'Autre sortie': 0 }, byReason: {} };
+    expect(rowValues(layoutSummary(none, context(0)), 'Retrait').slice(1, 3)).toEqual([0, '—']);
+  });
+
+  it('states the funder’s minimum duration next to the exits not examined', () => {
+    expect(rowValues(layoutSummary(summary(), context(0)), 'Durée minimale de parcours pour examiner une sortie')[1]).toBe(
+      '3 mois',
+    );
+    const all = layoutSummary(summary(), { ...context(0), minimumMonths: 0 });
+    expect(rowValues(all, 'Durée minimale de parcours pour examiner une sortie')[1]).toBe('aucune');
+    expect(rowValues(all, 'Sorties non examinées (parcours trop courts)')[1]).toBe(0);
   });
 });
 

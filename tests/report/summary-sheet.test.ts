@@ -59,6 +59,9 @@ describe('the summary sheet (built bundle, local runtime)', () => {
     expect(valueAt(bundle, name, 'Entrées sur la période')).toBe(1);
     expect(valueAt(bundle, name, 'Candidats en attente d’entrée')).toBe(1);
     expect(valueAt(bundle, name, 'Femmes')).toBe(2);
+    // P1 and P3 out of 3 active parcours.
+    expect(valueAt(bundle, name, 'Femmes', 3)).toBeCloseTo(2 / 3, 12);
+    expect(sheetCell(bundle, name, rowOf(bundle, name, 'Femmes'), 3)?.numberFormat).toBe('0.0%');
     expect(valueAt(bundle, name, '50 ans et plus')).toBe(1);
     // 3 h (Présent) + 2.5 h (Retard); the Absent justifié row counts as a session only.
     expect(valueAt(bundle, name, 'Heures réalisées (présent ou en retard)')).toBe(5.5);
@@ -75,6 +78,7 @@ describe('the summary sheet (built bundle, local runtime)', () => {
     // 01/02/2026 → 14/08/2026 = 194 days, 6 full months ≥ CD's 3: examined, and a CDI.
     expect(valueAt(bundle, name, 'Durée moyenne des parcours sortis (jours)')).toBe(194);
     expect(valueAt(bundle, name, 'Taux de sortie dynamique')).toBe(1);
+    expect(valueAt(bundle, name, 'Durée minimale de parcours pour examiner une sortie')).toBe('3 mois');
     expect(valueAt(bundle, name, 'Participants en progression')).toBe(1);
     expect(valueAt(bundle, name, 'Problèmes relevés à la lecture du classeur')).toBe(0);
     const row = rowOf(bundle, name, 'Maraîchage');

@@ -75,6 +75,7 @@ export function generateSummaryReport(ss: Spreadsheet, request: SummaryRequest, 
     periodLabel: periodLabelFr(period),
     generatedLine: `Généré le ${generatedAt} par ${currentUserEmail()}`,
     secrecyThreshold: data.parameters.secrecyThreshold,
+    minimumMonths: funder?.minimumMonths ?? 0,
   });
   const baseName = summarySheetName(period, summary.funder);
   const written = withDocumentLock(() => {

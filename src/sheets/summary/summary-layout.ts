@@ -14,6 +14,13 @@ import { isMaskedCount, MASKED_DERIVED, maskedCount, normalizedThreshold } from 
 export const SUMMARY_WIDTH = 5;
 /** Charts sit to the right of the tables (column G). */
 export const CHART_COLUMN = SUMMARY_WIDTH + 2;
+export const CHART_WIDTH_PX = 520;
+export const CHART_HEIGHT_PX = 300;
+/**
+ * Rows a chart covers: its height over Sheets' default row height (21 px), plus one row of air.
+ * A chart is anchored at its table's row, or lower when the chart above would cover it.
+ */
+export const CHART_ROW_SPAN = Math.ceil(CHART_HEIGHT_PX / 21) + 1;
 
 export type CellKind =
   | 'title'
@@ -67,6 +74,8 @@ export interface LayoutContext {
   generatedLine: string;
   /** `Seuil de secret statistique`; 0 = off. */
   secrecyThreshold: number;
+  /** The funder's `Durée minimale de parcours (mois)` (0 without a funder): shown next to the exits examined. */
+  minimumMonths: number;
 }
 
 const NUMBER_FORMATS: Record<CellKind, string> = {
@@ -127,13 +136,39 @@ class LayoutBuilder {
     return { value, kind };
   }
 
-  /** A label | count table; its header and rows, returned as a chart range when asked. */
-  countTable(header: [string, string], rows: readonly (readonly [string, number])[]): BlockArea {
+  /** A count's share of `total` (people or exits): masked with the count, none when the total is 0. */
+  share(n: number, total: number): LayoutCell {
+    if (isMaskedCount(n, this.threshold)) return { value: MASKED_DERIVED, kind: 'text' };
+    return total === 0 ? { value: NO_VALUE, kind: 'text' } : { value: n / total, kind: 'rate' };
+  }
+
+  /**
+   * A label | count table, with a `Part` column when `total` is given (the share of each row in
+   * it: the active parcours, the exits). Returns its label and count columns, header included,
+   * as a chart range.
+   */
+  countTable(header: [string, string], rows: readonly (readonly [string, number])[], total?: number): BlockArea {
     const first = this.nextRow;
-    this.header(...header);
-    for (const [label, n] of rows) this.add(labelCell(label), this.count(n));
+    this.header(...header, ...(total === undefined ? [] : [SHARE_HEADER]));
+    for (const [label, n] of rows) {
+      this.add(labelCell(label), this.count(n), ...(total === undefined ? [] : [this.share(n, total)]));
+    }
     return { row: first, column: 1, numRows: rows.length + 1, numColumns: 2 };
   }
+
+  /** A chart beside the tables, at `row` or just below the chart before it. */
+  chart(title: string, ranges: BlockArea[], row: number): void {
+    const previous = this.charts[this.charts.length - 1];
+    const anchorRow = previous === undefined ? row : Math.max(row, previous.anchorRow + CHART_ROW_SPAN);
+    this.charts.push({ title, ranges, anchorRow, anchorColumn: CHART_COLUMN });
+  }
+}
+
+const SHARE_HEADER = 'Part';
+
+function monthsText(months: number): string {
+  if (!(months > 0)) return 'aucune';
+  return `${String(months).replace('.', ',')} mois`;
 }
 
 function labelCell(text: string): LayoutCell {
@@ -178,6 +213,7 @@ export function layoutSummary(summary: Summary, context: LayoutContext): Summary
   );
 
   const profile = summary.profile;
+  const active = summary.fileActive.active;
   b.blank();
   b.section('2. Profil des parcours actifs');
   b.countTable(
@@ -186,14 +222,16 @@ export function layoutSummary(summary: Summary, context: LayoutContext): Summary
       ['Femmes', profile.sex.F],
       ['Hommes', profile.sex.H],
     ],
+    active,
   );
   b.blank();
   b.countTable(
     ['Âge à l’entrée', 'Nombre'],
     AGE_BANDS.map((band) => [band, profile.age[band]] as const),
+    active,
   );
   b.blank();
-  b.countTable(['Minimum social', 'Nombre'], Object.entries(profile.minimumSocial));
+  b.countTable(['Minimum social', 'Nombre'], Object.entries(profile.minimumSocial), active);
   b.blank();
   b.countTable(
     ['Situation', 'Nombre'],
@@ -202,11 +240,12 @@ export function layoutSummary(summary: Summary, context: LayoutContext): Summary
       ['Reconnaissance travailleur handicapé (RQTH)', profile.rqth],
       ['Demandeurs d’emploi de longue durée (DELD)', profile.deld],
     ],
+    active,
   );
   b.blank();
-  b.countTable(['Niveau de formation', 'Nombre'], Object.entries(profile.education));
+  b.countTable(['Niveau de formation', 'Nombre'], Object.entries(profile.education), active);
   b.blank();
-  b.countTable(['Prescripteur', 'Nombre'], Object.entries(profile.prescriber));
+  b.countTable(['Prescripteur', 'Nombre'], Object.entries(profile.prescriber), active);
 
   const attendance = summary.attendance;
   b.blank();
@@ -239,15 +278,14 @@ export function layoutSummary(summary: Summary, context: LayoutContext): Summary
   }
   const workshopRows = attendance.byWorkshop.length + 1;
   if (attendance.byWorkshop.length === 0) b.add(plainText('Aucune présence enregistrée sur la période.'));
-  b.charts.push({
-    title: 'Heures réalisées par atelier',
-    ranges: [
+  b.chart(
+    'Heures réalisées par atelier',
+    [
       { row: workshopsFirst, column: 1, numRows: workshopRows, numColumns: 1 },
       { row: workshopsFirst, column: 3, numRows: workshopRows, numColumns: 1 },
     ],
-    anchorRow: workshopsFirst,
-    anchorColumn: CHART_COLUMN,
-  });
+    workshopsFirst,
+  );
 
   const exits = summary.exits;
   b.blank();
@@ -255,21 +293,18 @@ export function layoutSummary(summary: Summary, context: LayoutContext): Summary
   const categories = b.countTable(
     ['Catégorie de sortie', 'Nombre'],
     EXIT_CATEGORIES.map((c) => [c, exits.byCategory[c]] as const),
+    exits.total,
   );
-  b.charts.push({
-    title: 'Sorties par catégorie',
-    ranges: [categories],
-    anchorRow: categories.row,
-    anchorColumn: CHART_COLUMN,
-  });
+  b.chart('Sorties par catégorie', [categories], categories.row);
   b.blank();
-  b.countTable(['Motif de sortie', 'Nombre'], Object.entries(exits.byReason));
+  b.countTable(['Motif de sortie', 'Nombre'], Object.entries(exits.byReason), exits.total);
   if (Object.keys(exits.byReason).length === 0) b.add(plainText('Aucune sortie sur la période.'));
   b.blank();
   b.header('Indicateur', 'Valeur');
   b.add(labelCell('Sorties sur la période'), b.count(exits.total));
+  b.add(labelCell('Durée minimale de parcours pour examiner une sortie'), plainText(monthsText(context.minimumMonths)));
   b.add(labelCell('Sorties examinées (hors retraits)'), b.count(exits.examined));
-  b.add(labelCell('Sorties non examinées (parcours plus courts que la durée minimale)'), b.count(exits.notExamined));
+  b.add(labelCell('Sorties non examinées (parcours trop courts)'), b.count(exits.notExamined));
   b.add(labelCell('Taux de sortie dynamique'), b.derived(exits.dynamicRate, exits.examined, 'rate'));
   b.add(labelCell('Durée moyenne des parcours sortis (jours)'), b.derived(exits.averageDurationDays, exits.total, 'days'));
 

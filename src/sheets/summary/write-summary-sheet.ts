@@ -1,5 +1,5 @@
 import { ensureGrid } from '../table-io';
-import { type ChartSpec, SUMMARY_WIDTH, type SummaryLayout } from './summary-layout';
+import { CHART_HEIGHT_PX, CHART_WIDTH_PX, type ChartSpec, SUMMARY_WIDTH, type SummaryLayout } from './summary-layout';
 import {
   GENERATED_SHEET_KEY,
   GENERATED_SUMMARY_VALUE,
@@ -22,8 +22,6 @@ const LABEL_COLUMN_WIDTH = 380;
 const VALUE_COLUMN_WIDTH = 130;
 /** The title is the block's first cell. */
 const TITLE_FONT_SIZE = 14;
-const CHART_WIDTH_PX = 520;
-const CHART_HEIGHT_PX = 300;
 /** Far more than any workbook holds: a guard against an endless search for a free name. */
 const MAX_NAME_ATTEMPTS = 200;
 
