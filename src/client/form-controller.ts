@@ -12,6 +12,8 @@ export interface FormBinding<S extends z.ZodType, T extends object> {
   collect: () => z.input<S>;
   submit: (payload: z.input<S>) => Promise<FormAnswer<T>>;
   onSuccess: (answer: { ok: true } & T) => void;
+  /** Maps the schema's field paths to the names of the page's controls, when they differ. */
+  errorKeys?: (errors: FieldErrors) => FieldErrors;
 }
 
 /**
@@ -25,17 +27,44 @@ export function bindForm<S extends z.ZodType, T extends object>(binding: FormBin
   let submitted = false;
   const submitButton = form.querySelector<HTMLButtonElement>('button[type="submit"]');
   const status = byId('status');
+  const mapKeys = binding.errorKeys ?? ((errors: FieldErrors) => errors);
+  // A message about the whole form (lock busy, workbook not configured) is announced at once.
+  form.querySelector(`[data-error-for="${FORM_ERROR_KEY}"]`)?.setAttribute('role', 'alert');
 
   const check = (): FieldErrors => {
     const schema = binding.schema();
     if (!schema) return {};
     const result = validateForm(schema, binding.collect());
-    return result.ok ? {} : result.errors;
+    return result.ok ? {} : mapKeys(result.errors);
   };
   const show = (errors: FieldErrors, all: boolean): void => {
     showFieldErrors(form, withOrphans(form, errors), all ? undefined : touched);
   };
-  const refresh = (): void => show(check(), submitted);
+  /** Shows every message, says how many fields to correct, and puts the focus on the first one. */
+  const refuse = (errors: FieldErrors): void => {
+    const shown = withOrphans(form, errors);
+    show(errors, true);
+    const fields = Object.keys(shown).filter((key) => key !== FORM_ERROR_KEY).length;
+    status.className = 'status error';
+    status.textContent = refusedText(fields);
+    if (fields > 0) status.dataset['refused'] = '';
+    focusFirstError(form, shown);
+  };
+  const refresh = (): void => {
+    const errors = check();
+    show(errors, submitted);
+    // The count of a refusal follows the corrections, and goes once none is left.
+    if (status.dataset['refused'] !== undefined) {
+      const fields = Object.keys(withOrphans(form, errors)).filter((key) => key !== FORM_ERROR_KEY).length;
+      if (fields === 0) clearStatus();
+      else status.textContent = refusedText(fields);
+    }
+  };
+  const clearStatus = (): void => {
+    delete status.dataset['refused'];
+    status.className = 'status';
+    status.textContent = '';
+  };
 
   const onEdit = (event: Event): void => {
     const name = (event.target as HTMLElement | null)?.getAttribute?.('name');
@@ -49,12 +78,10 @@ export function bindForm<S extends z.ZodType, T extends object>(binding: FormBin
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     submitted = true;
-    status.textContent = '';
-    status.className = 'status';
+    clearStatus();
     const errors = check();
     if (Object.keys(errors).length > 0) {
-      show(errors, true);
-      focusFirstError(form, errors);
+      refuse(errors);
       return;
     }
     if (submitButton) submitButton.disabled = true;
@@ -69,19 +96,24 @@ export function bindForm<S extends z.ZodType, T extends object>(binding: FormBin
           show({}, true);
           binding.onSuccess(answer);
         } else {
-          show(answer.errors, true);
-          focusFirstError(form, answer.errors);
+          refuse(mapKeys(answer.errors));
         }
       })
       .catch((error: unknown) => {
         status.className = 'status error';
         status.textContent = `Erreur du serveur : ${error instanceof Error ? error.message : String(error)}`;
+        status.focus();
       })
       .finally(() => {
         if (submitButton) submitButton.disabled = false;
       });
   });
   return { refresh };
+}
+
+function refusedText(fields: number): string {
+  if (fields === 0) return 'Non enregistré.';
+  return `Non enregistré : ${fields === 1 ? '1 champ à corriger' : `${fields} champs à corriger`}.`;
 }
 
 /** Messages whose field has no slot on the page join the whole-form message, so none is lost. */

@@ -51,9 +51,13 @@ export function evaluationSchema(context: FormContext) {
 export type EvaluationInput = z.input<ReturnType<typeof evaluationSchema>>;
 export type EvaluationRecord = z.output<ReturnType<typeof evaluationSchema>>;
 
-/** One objective of the catalogue (or already assessed) with its last level for the participant. */
+/**
+ * One objective of the catalogue (or already assessed) with its last level for the participant.
+ * `domain` is null for a catalogue objective whose domain `Listes` leaves empty: the sidebar
+ * offers it under « Autres objectifs », with the domain to choose.
+ */
 export interface ObjectiveProgress {
-  domain: string;
+  domain: string | null;
   objective: string;
   lastLevel: string | null;
   lastDate: string | null;

@@ -1,13 +1,25 @@
+import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { parisDayOf } from '../../src/domain/calendar-day';
 import type { SpreadsheetModel } from '../../runtime/spreadsheet/spreadsheet-model';
 
-/** Debian's chromium, headless, with nothing that reaches the network. */
+const FRENCH_RESOURCES = '/usr/lib/chromium/locales/fr.pak';
+
+/**
+ * Debian's chromium, headless, with nothing that reaches the network, in French: date inputs
+ * follow the browser's UI language (`--lang`), so they show jj/mm/aaaa as a French coordinator sees them.
+ */
 export function launchChromium(): Promise<Browser> {
+  // Without its French resources Chromium falls back to en-US (mm/dd/yyyy) whatever --lang says.
+  if (!existsSync(FRENCH_RESOURCES)) {
+    throw new Error(`${FRENCH_RESOURCES} is missing: apt-get install chromium-l10n (see .ci/run).`);
+  }
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
+    env: { ...process.env, LANG: 'fr_FR.UTF-8', LANGUAGE: 'fr' },
     args: [
+      '--lang=fr-FR',
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

@@ -51,8 +51,16 @@ async function fillAdmission(page: Page, lastName: string, firstName: string): P
   await page.selectOption('#sex', 'H');
 }
 
+/**
+ * The whole sidebar: the viewport is first made as tall as the form, so that the sticky buttons
+ * sit after the last field instead of over the middle of a full-page capture.
+ */
 async function screenshot(page: Page, name: string): Promise<void> {
+  const viewport = page.viewportSize()!;
+  const height = await page.evaluate(() => Math.ceil(document.getElementById('form')!.getBoundingClientRect().bottom));
+  await page.setViewportSize({ width: viewport.width, height });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.setViewportSize(viewport);
 }
 
 describe('Nouvelle admission', () => {
@@ -153,6 +161,53 @@ describe('Nouvelle admission', () => {
   });
 });
 
+test('Nouvelle admission with the keyboard only: the refusal focuses the first field in error, described by its message', async () => {
+  const before = participants().length;
+  const { page } = await open('Admission');
+  /** What has the focus: its id, else `name=value`, else its text. */
+  const focused = () =>
+    page.evaluate(() => {
+      const e = document.activeElement as HTMLInputElement | null;
+      return e?.id || (e?.name ? `${e.name}=${e.value}` : (e?.textContent ?? ''));
+    });
+  const tabTo = async (target: string) => {
+    for (let i = 0; i < 80 && (await focused()) !== target; i++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe(target);
+  };
+  await tabTo('lastName');
+  await page.keyboard.type('Garnier');
+  await page.keyboard.press('Enter');
+  await eventually(async () => expect(await focused()).toBe('firstName'));
+  const announced = await page.evaluate(() => {
+    const e = document.activeElement!;
+    const ids = (e.getAttribute('aria-describedby') ?? '').split(' ');
+    return { invalid: e.getAttribute('aria-invalid'), description: ids.map((id) => document.getElementById(id)?.textContent).join(' ') };
+  });
+  expect(announced).toEqual({ invalid: 'true', description: 'Prénom manquant : écrivez le prénom.' });
+  await expectText(status(page), 'Non enregistré : 3 champs à corriger.');
+  expect(await page.locator('[data-error-for="_form"]').getAttribute('role')).toBe('alert');
+  await page.keyboard.type('Léon');
+  await page.keyboard.press('Tab');
+  expect(await focused()).toBe('birthDate');
+  await page.keyboard.type('07031985'); // jj/mm/aaaa, as a French coordinator types it
+  await tabTo('sex');
+  await page.keyboard.type('H');
+  await tabTo(`funders=${context.funders[0]!.code}`);
+  await page.keyboard.press('Space');
+  await tabTo('Enregistrer');
+  await page.keyboard.press('Enter');
+  await expectText(status(page), /^Parcours P-2026-\d{4} enregistré \(Candidat\), ligne \d+\.$/);
+  expect(participants()).toHaveLength(before + 1);
+  expect(participants()[before]).toMatchObject({
+    Nom: 'Garnier',
+    Prénom: 'Léon',
+    'Date de naissance': '1985-03-07',
+    Sexe: 'H',
+    Financeurs: context.funders[0]!.code,
+  });
+  await page.close();
+});
+
 test('Admettre un candidat: sets the entry date and the dates that follow from it', async () => {
   const candidate = context.parcours.find((p) => p.entryDate === null && p.exitDate === null)!;
   const { page } = await open('AdmitCandidate');
@@ -177,7 +232,7 @@ test('Saisir les présences: writes a whole session, then edits it in place', as
   await page.fill('#date', day);
   await page.locator('#date').dispatchEvent('change');
   await expectTextContaining(page.locator('#sessionInfo'), 'Nouvelle séance du 15/11/2026');
-  const listed = await page.locator('#rows tr').count();
+  const listed = await page.locator('#rows tr[data-id]').count();
   expect(listed).toBeGreaterThan(1);
   await page.selectOption('[name="rows.0.status"]', 'Absent justifié');
   await page.fill('[name="rows.1.hours"]', '20');
@@ -185,28 +240,40 @@ test('Saisir les présences: writes a whole session, then edits it in place', as
   await expectText(errorFor(page, 'rows.1.hours'), 'Heures : un nombre plus grand que 0 et au plus 12.');
   expect(sheetRecords(preview.model, 'Présences')).toHaveLength(before);
   await page.fill('[name="rows.1.hours"]', '2,5');
+  // A comment opens under its participant; a formula typed there is kept as text.
+  expect(await page.locator('[name="rows.0.comment"]').isVisible()).toBe(false);
+  await page.locator('#rows tr[data-id] button', { hasText: 'Commentaire' }).first().click();
+  await page.fill('[name="rows.0.comment"]', '=1+1 prévenu par téléphone');
   await screenshot(page, 'presences');
   await page.click('button[type=submit]');
   await expectText(status(page), `Présences enregistrées : ${listed} ajoutée(s), 0 modifiée(s).`);
   const saved = sheetRecords(preview.model, 'Présences').slice(before);
   expect(saved).toHaveLength(listed);
-  expect(saved[0]).toMatchObject({ Date: day, Atelier: workshop.name, Présence: 'Absent justifié', Heures: '' });
+  expect(saved[0]).toMatchObject({ Date: day, Atelier: workshop.name, Présence: 'Absent justifié', Heures: '', Commentaire: '=1+1 prévenu par téléphone' });
+  expect(formulaCells(preview.model, 'Présences')).toEqual([]);
   expect(saved[1]).toMatchObject({ Présence: 'Présent', Heures: 2.5 });
   expect(saved[2]).toMatchObject({ Présence: 'Présent', Heures: workshop.sessionHours });
 
   // Same atelier and date again: the saved rows come back and are edited, not duplicated.
   await expectTextContaining(page.locator('#sessionInfo'), `déjà saisie : ${listed} ligne(s)`);
   await expectValue(page.locator('[name="rows.0.status"]'), 'Absent justifié');
+  await expectValue(page.locator('[name="rows.0.comment"]'), '=1+1 prévenu par téléphone');
   await page.selectOption('[name="rows.0.status"]', 'Retard');
   await page.click('button[type=submit]');
   await expectText(status(page), `Présences enregistrées : 0 ajoutée(s), ${listed} modifiée(s).`);
   const after = sheetRecords(preview.model, 'Présences');
   expect(after).toHaveLength(before + listed);
-  expect(after[before]).toMatchObject({ Présence: 'Retard', Heures: workshop.sessionHours });
+  expect(after[before]).toMatchObject({ Présence: 'Retard', Heures: workshop.sessionHours, Commentaire: '=1+1 prévenu par téléphone' });
   await page.close();
 });
 
-test('Nouvelle évaluation: one row per objective assessed, last level shown', async () => {
+test('Nouvelle évaluation: one row per objective assessed, last level shown, objectives outside the catalogue', async () => {
+  // A catalogue objective whose domain Listes leaves empty.
+  const listes = preview.model.sheets.find((x) => x.name === 'Listes')!;
+  const objectiveColumn = listes.cells[0]!.findIndex((c) => c?.value === 'Objectif');
+  listes.maxRows = Math.max(listes.maxRows, listes.cells.length + 1);
+  listes.cells.push([]);
+  listes.cells[listes.cells.length - 1]![objectiveColumn] = { value: 'Utiliser les transports en commun' };
   const p = context.parcours.find((x) => x.entryDate !== null && x.entryDate <= '2026-11-01' && x.exitDate === null)!;
   const before = sheetRecords(preview.model, 'Évaluations').length;
   const { page } = await open('Evaluation');
@@ -218,13 +285,36 @@ test('Nouvelle évaluation: one row per objective assessed, last level shown', a
   await page.selectOption('#type', 'Entretien de suivi');
   await page.fill('#evaluator', 'Sophie Laurent');
   await page.selectOption('#level-0', 'En cours');
+  await page.fill('#comment-0', 'Progrès nets');
   await page.selectOption('#level-1', 'Acquis');
+  // « Autres objectifs »: the domain is chosen beside the level; missing, it is refused there.
+  await expectText(page.locator('#objectives h2').last(), 'Autres objectifs');
+  const other = await page.locator('select[name$=".domain"]').first().getAttribute('name');
+  const line = other!.split('.')[1]!;
+  await page.selectOption(`#level-${line}`, 'Non acquis');
+  await page.click('button[type=submit]');
+  await expectText(errorFor(page, `objectives.${line}.domain`), 'Domaine manquant.');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe(`objectives.${line}.domain`);
+  await page.selectOption(`#domain-${line}`, 'Savoir-être');
+  // An objective typed by the evaluator.
+  await page.click('#addObjective');
+  const typed = await page.evaluate(() => document.activeElement?.id);
+  const free = typed!.replace('objective-', '');
+  await page.keyboard.type('Tenir une caisse');
+  await page.selectOption(`#domain-${free}`, 'Savoir-faire');
+  await page.selectOption(`#level-${free}`, 'En cours');
+  await page.fill(`#comment-${free}`, '@caisse : à revoir');
   await screenshot(page, 'evaluation');
   await page.click('button[type=submit]');
-  await expectText(status(page), 'Évaluation enregistrée : 2 objectif(s).');
+  await expectText(status(page), 'Évaluation enregistrée : 4 objectif(s).');
   const rows = sheetRecords(preview.model, 'Évaluations').slice(before);
-  expect(rows).toHaveLength(2);
-  expect(rows[0]).toMatchObject({ Date: '2026-11-18', ID: p.id, Type: 'Entretien de suivi', Niveau: 'En cours', Évaluateur: 'Sophie Laurent' });
+  expect(rows).toHaveLength(4);
+  expect(rows[0]).toMatchObject({ Date: '2026-11-18', ID: p.id, Type: 'Entretien de suivi', Niveau: 'En cours', Évaluateur: 'Sophie Laurent', Commentaire: 'Progrès nets' });
+  expect(rows.slice(2).map((r) => [r.Domaine, r.Objectif, r.Niveau, r.Commentaire])).toEqual([
+    ['Savoir-être', 'Utiliser les transports en commun', 'Non acquis', ''],
+    ['Savoir-faire', 'Tenir une caisse', 'En cours', '@caisse : à revoir'],
+  ]);
+  expect(formulaCells(preview.model, 'Évaluations')).toEqual([]);
   await expectText(page.locator('.objective .last').nth(1), 'Dernier niveau : Acquis (18/11/2026)');
   await page.close();
 });

@@ -1,6 +1,6 @@
 import { demoModel } from '../../cli/preview';
 import type { FormContext } from '../../src/forms/form-context';
-import { sheetRecords } from '../browser/browser-support';
+import { formulaCells, sheetRecords } from '../browser/browser-support';
 import { DIST_DIR, loadDist } from '../support/built-bundle';
 
 /** The google.script.run targets in the local runtime, on the demo workbook, without a browser. */
@@ -90,4 +90,92 @@ test('menu handlers open their sidebar', () => {
   bundle.call('menuAttendance');
   expect(bundle.runtime.ui.lastDisplay()).toMatchObject({ kind: 'sidebar', title: 'Saisir les présences' });
   expect(bundle.runtime.ui.lastDisplay()?.content).toContain('Date de la séance');
+});
+
+/** Writes one cell of the model as a person would have left it (a value, or a formula). */
+function setCell(model: ReturnType<typeof demoModel>, sheetName: string, row: number, header: string, cell: { value: string | number; formula?: string }) {
+  const sheet = model.sheets.find((s) => s.name === sheetName)!;
+  const column = sheet.cells[0]!.findIndex((c) => c?.value === header);
+  expect(column).toBeGreaterThanOrEqual(0);
+  while (sheet.cells.length < row) sheet.cells.push([]);
+  sheet.maxRows = Math.max(sheet.maxRows, row);
+  sheet.cells[row - 1]![column] = { ...cell };
+}
+
+function cellOf(model: ReturnType<typeof demoModel>, sheetName: string, row: number, header: string) {
+  const sheet = model.sheets.find((s) => s.name === sheetName)!;
+  const column = sheet.cells[0]!.findIndex((c) => c?.value === header);
+  return sheet.cells[row - 1]?.[column];
+}
+
+test('an update leaves the other cells of its block exactly as they were: formulas, text that looks like a date', () => {
+  const { model, bundle, context } = setup();
+  const candidate = context.parcours.find((p) => p.entryDate === null && p.exitDate === null)!;
+  const row = sheetRecords(model, 'Participants').findIndex((r) => r.ID === candidate.id) + 2;
+  // Heures hebdo and Motif de sortie sit between Date de commission and Statut, both written by the admission.
+  setCell(model, 'Participants', row, 'Heures hebdo prévues', { value: '', formula: '=4*6' });
+  setCell(model, 'Participants', row, 'Motif de sortie', { value: '12/03/2026' });
+  bundle.runtime.calls.reset();
+  expect(bundle.call<Answer>('admitCandidate', { id: candidate.id, entryDate: '2026-11-16' })).toMatchObject({ ok: true, row });
+  expect(bundle.runtime.calls.writes()).toEqual({ 'Range.setValues': 2 });
+  expect(cellOf(model, 'Participants', row, 'Heures hebdo prévues')).toMatchObject({ formula: '=4*6' });
+  expect(cellOf(model, 'Participants', row, 'Motif de sortie')).toMatchObject({ value: '12/03/2026' });
+  expect(sheetRecords(model, 'Participants')[row - 2]).toMatchObject({ "Date d'entrée": '2026-11-16', Statut: "Période d'essai" });
+});
+
+test('saveAttendance stores each comment as text and keeps it when the session is edited', () => {
+  const { model, bundle, context } = setup();
+  const p = context.parcours.filter((x) => x.entryDate !== null && x.entryDate <= '2026-11-01' && x.exitDate === null).slice(0, 2);
+  const workshop = context.workshops[0]!.name;
+  const rows = [
+    { id: p[0]!.id, status: 'Retard', hours: '2', comment: '=HYPERLINK("http://exemple.invalid")' },
+    { id: p[1]!.id, status: 'Présent', hours: '', comment: '  ' },
+  ];
+  expect(bundle.call<Answer>('saveAttendance', { workshop, date: '2026-11-15', rows })).toEqual({ ok: true, added: 2, updated: 0 });
+  const saved = sheetRecords(model, 'Présences').slice(-2);
+  expect(saved.map((r) => r.Commentaire)).toEqual(['=HYPERLINK("http://exemple.invalid")', '']);
+  expect(formulaCells(model, 'Présences')).toEqual([]);
+  const session = bundle.call<{ ok: true; rows: { id: string; comment: string | null }[] }>('getAttendanceSession', workshop, '2026-11-15');
+  expect(session.rows.slice(0, 2).map((r) => r.comment)).toEqual(['=HYPERLINK("http://exemple.invalid")', null]);
+  const long = { workshop, date: '2026-11-15', rows: [{ ...rows[0]!, comment: 'x'.repeat(2001) }] };
+  expect(bundle.call<Answer>('saveAttendance', long).errors).toEqual({ 'rows.0.comment': 'Texte trop long : 2000 caractères au plus.' });
+});
+
+test('the evaluation offers the catalogue objectives without a domain and accepts a free-text objective with a comment', () => {
+  const { model, bundle, context } = setup();
+  const listes = model.sheets.find((s) => s.name === 'Listes')!;
+  const free = listes.cells.length + 1;
+  setCell(model, 'Listes', free, 'Objectif', { value: 'Utiliser les transports en commun' });
+  const p = context.parcours.find((x) => x.entryDate !== null && x.entryDate <= '2026-11-01' && x.exitDate === null)!;
+  type Progress = { ok: true; objectives: { domain: string | null; objective: string; lastLevel: string | null }[] };
+  const before = bundle.call<Progress>('getObjectiveProgress', p.id).objectives;
+  expect(before.at(-1)).toEqual({ domain: null, objective: 'Utiliser les transports en commun', lastLevel: null, lastDate: null });
+  expect(before.filter((o) => o.domain === null)).toHaveLength(1);
+
+  bundle.runtime.calls.reset();
+  const items = [
+    { domain: 'Savoir-être', objective: 'Utiliser les transports en commun', level: 'En cours', comment: '' },
+    { domain: 'Savoir-faire', objective: '+ Tenir une caisse', level: 'Acquis', comment: '@bilan : très à l’aise' },
+  ];
+  expect(bundle.call<Answer>('saveEvaluation', { id: p.id, date: '2026-11-18', items })).toEqual({ ok: true, added: 2 });
+  // The rows in one setValues, the Journal line in one more (the grid may grow first).
+  expect(bundle.runtime.calls.count('Range.setValues')).toBe(2);
+  const rows = sheetRecords(model, 'Évaluations').slice(-2);
+  expect(rows.map((r) => [r.Domaine, r.Objectif, r.Niveau, r.Commentaire])).toEqual([
+    ['Savoir-être', 'Utiliser les transports en commun', 'En cours', ''],
+    ['Savoir-faire', '+ Tenir une caisse', 'Acquis', '@bilan : très à l’aise'],
+  ]);
+  expect(formulaCells(model, 'Évaluations')).toEqual([]);
+  // Assessed once, the objective shows under its domain with its level, no longer under « Autres ».
+  const after = bundle.call<Progress>('getObjectiveProgress', p.id).objectives;
+  expect(after.filter((o) => o.domain === null)).toEqual([]);
+  expect(after.find((o) => o.objective === 'Utiliser les transports en commun')).toMatchObject({ domain: 'Savoir-être', lastLevel: 'En cours' });
+  expect(after.find((o) => o.objective === '+ Tenir une caisse')).toMatchObject({ domain: 'Savoir-faire', lastLevel: 'Acquis' });
+
+  const missing = [{ domain: '', objective: 'Utiliser les transports en commun', level: 'Acquis' }, { domain: 'Savoir', objective: ' ', level: '' }];
+  expect(bundle.call<Answer>('saveEvaluation', { id: p.id, date: '2026-11-18', items: missing }).errors).toEqual({
+    'items.0.domain': 'Domaine manquant.',
+    'items.1.objective': 'Objectif manquant.',
+    'items.1.level': 'Choisissez un niveau.',
+  });
 });

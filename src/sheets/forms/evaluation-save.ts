@@ -14,7 +14,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
  * The catalogue's objectives (Listes) by domain, then any other objective already assessed for
- * this parcours, each with its last level (by date, then sheet row).
+ * this parcours, each with its last level (by date, then sheet row); last, the catalogue's
+ * objectives without a domain that were never assessed (domain null: chosen in the sidebar).
  */
 export function objectiveProgressIn(wb: FormWorkbook, id: string): ObjectiveProgress[] {
   const key = (domain: string, objective: string) => `${domain}\u0000${normalizeKey(objective)}`;
@@ -32,8 +33,16 @@ export function objectiveProgressIn(wb: FormWorkbook, id: string): ObjectiveProg
     const entry = progress.get(k) ?? { domain: e.domain, objective: e.objective, lastLevel: null, lastDate: null };
     progress.set(k, { ...entry, lastLevel: e.level, lastDate: e.date });
   }
-  const rank = (d: string) => DOMAINS.indexOf(d as (typeof DOMAINS)[number]);
-  return [...progress.values()].sort((a, b) => rank(a.domain) - rank(b.domain));
+  // An objective without a domain that was assessed already shows under that domain, with its level.
+  const shown = new Set([...progress.values()].map((o) => normalizeKey(o.objective)));
+  const undomained: ObjectiveProgress[] = [];
+  for (const o of wb.context.objectives) {
+    if (o.domain !== null || shown.has(normalizeKey(o.objective))) continue;
+    shown.add(normalizeKey(o.objective));
+    undomained.push({ domain: null, objective: o.objective, lastLevel: null, lastDate: null });
+  }
+  const rank = (d: string | null) => DOMAINS.indexOf(d as (typeof DOMAINS)[number]);
+  return [...[...progress.values()].sort((a, b) => rank(a.domain) - rank(b.domain)), ...undomained];
 }
 
 export function saveEvaluationIn(ss: Spreadsheet, wb: FormWorkbook, payload: unknown): FormAnswer<{ added: number }> {
