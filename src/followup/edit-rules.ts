@@ -183,3 +183,37 @@ export function cellProblem(sheet: EditedSheet, field: FieldSpec, value: unknown
   }
   return null;
 }
+
+/** The Journal line of an edit that Parcours completed: the row's ID (one row) and what was written. */
+export interface EditJournal {
+  id: string;
+  detail: string;
+}
+
+/**
+ * What the trigger wrote for this edit, in French, for the Journal; null when it wrote nothing
+ * (no line then). Columns are named by the sheet's own headers.
+ */
+export function describeEdit(input: EditInput, plan: EditPlan): EditJournal | null {
+  const header = (column: number): string => input.map.headerRow[column - 1] || `colonne ${column}`;
+  const filled = [...new Set(plan.fills.map((f) => f.column))].sort((a, b) => a - b).map(header);
+  const added: string[] = [];
+  const removed: string[] = [];
+  for (const [i, cells] of (plan.notes ?? []).entries()) {
+    for (const [j, wanted] of cells.entries()) {
+      if (wanted === (input.notes[i]?.[j] ?? '')) continue;
+      const column = header(input.firstColumn + j);
+      (wanted === '' ? removed : added).push(input.rows.length > 1 ? `${column} (ligne ${input.firstRow + i})` : column);
+    }
+  }
+  if (filled.length === 0 && added.length === 0 && removed.length === 0) return null;
+  const last = input.firstRow + input.rows.length - 1;
+  const rows = last === input.firstRow ? `Ligne ${input.firstRow}` : `Lignes ${input.firstRow} à ${last}`;
+  const parts: string[] = [];
+  if (filled.length > 0) parts.push(`rempli : ${filled.join(', ')}`);
+  if (added.length > 0) parts.push(`note sur : ${added.join(', ')}`);
+  if (removed.length > 0) parts.push(`note retirée : ${removed.join(', ')}`);
+  const idColumn = input.map.columns['id'];
+  const id = input.rows.length === 1 && idColumn !== undefined ? (readText(input.rows[0]?.[idColumn]) ?? '') : '';
+  return { id, detail: `${rows} ; ${parts.join(' ; ')}.` };
+}

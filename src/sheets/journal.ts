@@ -33,13 +33,11 @@ export function appendJournal(ss: Spreadsheet, entries: readonly JournalEntry[])
   const user = currentUserEmail();
   appendRows(
     sheet,
-    entries.map((e) => [
-      timestamp,
-      textCell(user),
-      textCell(e.action),
-      textCell(e.sheet),
-      textCell(e.id ?? ''),
-      textCell(e.detail ?? ''),
-    ]),
+    entries.map((e) => journalRow(e, timestamp, user)),
   );
+}
+
+/** One `Journal` row: Horodatage | Utilisateur | Action | Feuille | ID | Détail (text kept as text). */
+export function journalRow(e: JournalEntry, timestamp: Date, user: string): unknown[] {
+  return [timestamp, textCell(user), textCell(e.action), textCell(e.sheet), textCell(e.id ?? ''), textCell(e.detail ?? '')];
 }

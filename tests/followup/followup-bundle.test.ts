@@ -1,3 +1,4 @@
+import { DEFAULT_USER_EMAIL } from '../../runtime/apps-script-runtime';
 import type { LoadedBundle } from '../../runtime/bundle-loader';
 import type { SpreadsheetModel } from '../../runtime/spreadsheet/spreadsheet-model';
 import { ageOn, parisMidnight } from '../../src/domain/calendar-day';
@@ -6,7 +7,7 @@ import { type RawTables, readWorkbook } from '../../src/domain/read-workbook';
 import { parsePeriod } from '../../src/domain/period';
 import { computeSummary } from '../../src/domain/summary/compute-summary';
 import { PARAMETER, SHEET, type SheetName, sheetSpec, WORKBOOK_SCHEMA } from '../../src/domain/workbook-schema';
-import { AS_OF, buildWorkbook, COORDINATOR, openWorkbook, setParameter, spreadsheetOf, tableOf } from './workbook-fixture';
+import { AS_OF, buildWorkbook, COORDINATOR, NOW, openWorkbook, setParameter, spreadsheetOf, tableOf } from './workbook-fixture';
 
 jest.setTimeout(240_000);
 
@@ -50,6 +51,8 @@ describe('Vérifier les données', () => {
     participants.getRange(5, columnOf(bundle, SHEET.participants, 'birthDate')).setValue("'31/02/1990");
     const status = columnOf(bundle, SHEET.participants, 'status');
     participants.getRange(2, status, 3, 1).setValues([[''], [''], ['']]);
+    // A team's formula in Statut: Parcours leaves it as it is.
+    participants.getRange(6, status).setFormula('=IF(TRUE;"En parcours";"")');
     ss.getSheetByName(SHEET.attendance)!.getRange(7, columnOf(bundle, SHEET.attendance, 'id')).setValue('P-1999-0001');
     // A person's own sheet with the generated sheet's name must never be touched.
     ss.insertSheet('Contrôle des données').getRange('A1').setValue('Mes notes');
@@ -83,6 +86,16 @@ describe('Vérifier les données', () => {
 
     const statuses = tableOf(bundle, SHEET.participants).slice(1, 4).map((r) => r[columnOf(bundle, SHEET.participants, 'status') - 1]);
     expect(statuses.every((s) => ['Candidat', "Période d'essai", 'En parcours', 'Sorti'].includes(String(s)))).toBe(true);
+    const statusColumn = columnOf(bundle, SHEET.participants, 'status');
+    expect(ss.getSheetByName(SHEET.participants)!.getRange(6, statusColumn).getFormula()).toBe('=IF(TRUE;"En parcours";"")');
+    // Who, what and when: the Statut update and the check, each its own Journal line.
+    const ids = tableOf(bundle, SHEET.participants).slice(1, 4).map((r) => r[columnOf(bundle, SHEET.participants, 'id') - 1]);
+    const journal = tableOf(bundle, SHEET.journal).slice(-2);
+    expect(journal.map((r) => r.slice(1))).toEqual([
+      [DEFAULT_USER_EMAIL, 'Mise à jour des statuts', 'Participants', '', `Statut mis à jour sur 3 ligne(s) : ${ids.join(', ')}`],
+      [DEFAULT_USER_EMAIL, 'Vérification des données', 'Contrôle des données (Parcours)', '', `${expected.length} problème(s) ; Statut mis à jour sur 3 ligne(s).`],
+    ]);
+    expect(journal[0]![0]).toEqual(NOW);
     expect(bundle.runtime.ui.dialogs.at(-1)?.prompt).toMatch(/problème\(s\) listé\(s\) dans la feuille « Contrôle des données \(Parcours\) ».*Statut mis à jour sur 3 ligne\(s\)/);
   });
 
@@ -241,28 +254,53 @@ describe('onEdit', () => {
       expect(cell(bundle, SHEET.participants, row, 'trialEnd').getValue()).toEqual(parisMidnight('2026-12-02'));
       expect(cell(bundle, SHEET.participants, row, 'contractEnd').getValue()).toEqual(parisMidnight('2027-05-02'));
       expect(cell(bundle, SHEET.participants, row, 'status').getValue()).toBe("Période d'essai");
-      // Header row, edited row, notes, Paramètres; three writes (two dates, Statut): 24 calls at any size.
+      // Header row, edited row, notes, Paramètres; three writes (two dates, Statut); the Journal
+      // line (find the sheet, who, one append): 29 calls at any size.
       expect(calls).toEqual({
         'Range.getColumn': 1, 'Range.getNotes': 1, 'Range.getNumColumns': 1, 'Range.getNumRows': 1, 'Range.getRow': 1,
-        'Range.getSheet': 1, 'Range.getValues': 3, 'Range.setValues': 3, 'Sheet.getDataRange': 1, 'Sheet.getLastColumn': 1,
-        'Sheet.getName': 1, 'Sheet.getParent': 1, 'Sheet.getRange': 5, 'Spreadsheet.getSheetByName': 1,
-        'SpreadsheetApp.getActiveSpreadsheet': 1,
+        'Range.getSheet': 1, 'Range.getValues': 3, 'Range.setValues': 3, 'Session.getActiveUser': 1, 'Sheet.appendRow': 1,
+        'Sheet.getDataRange': 1, 'Sheet.getLastColumn': 1, 'Sheet.getName': 1, 'Sheet.getParent': 1, 'Sheet.getRange': 5,
+        'Spreadsheet.getSheetByName': 2, 'SpreadsheetApp.getActiveSpreadsheet': 1, 'User.getEmail': 1,
       });
+      expect(tableOf(bundle, SHEET.journal).at(-1)).toEqual([
+        NOW, DEFAULT_USER_EMAIL, 'Contrôle de saisie', 'Participants', 'P-2026-9001',
+        `Ligne ${row} ; rempli : Fin de période d'essai, Fin de contrat, Statut.`,
+      ]);
     }
   });
 
   test('an impossible date gets a French note, removed once corrected; a person’s note stays', () => {
     const model = buildWorkbook(40, 2000);
+    const journal = (bundle: LoadedBundle) => tableOf(bundle, SHEET.journal).map((r) => r.slice(2));
+    const id = tableOf(openWorkbook(model), SHEET.participants)[2]![columnOf(openWorkbook(model), SHEET.participants, 'id') - 1];
     const first = edit(model, SHEET.participants, 3, 'birthDate', '31/02/1990');
     expect(cell(first.bundle, SHEET.participants, 3, 'birthDate').getNote()).toBe("Parcours : La date « 31/02/1990 » n'existe pas.");
     expect(cell(first.bundle, SHEET.participants, 3, 'birthDate').getValue()).toBe('31/02/1990');
+    expect(journal(first.bundle).at(-1)).toEqual(['Contrôle de saisie', 'Participants', id, 'Ligne 3 ; note sur : Date de naissance.']);
     const fixed = edit(model, SHEET.participants, 3, 'birthDate', '28/02/1990');
     expect(cell(fixed.bundle, SHEET.participants, 3, 'birthDate').getNote()).toBe('');
+    expect(journal(fixed.bundle).at(-1)).toEqual(['Contrôle de saisie', 'Participants', id, 'Ligne 3 ; note retirée : Date de naissance.']);
 
     cell(fixed.bundle, SHEET.participants, 4, 'commune').setNote('Appeler la mairie');
+    const lines = journal(fixed.bundle).length;
     const other = edit(model, SHEET.participants, 4, 'commune', 'Lyon');
     expect(cell(other.bundle, SHEET.participants, 4, 'commune').getNote()).toBe('Appeler la mairie');
     expect(other.calls['Range.setNotes'] ?? 0).toBe(0);
+    // Nothing written by Parcours: no Journal line, and not even a look for the Journal.
+    expect(journal(other.bundle)).toHaveLength(lines);
+    expect(other.calls['Sheet.appendRow'] ?? 0).toBe(0);
+    expect(other.calls['Spreadsheet.getSheetByName'] ?? 0).toBe(0);
+  });
+
+  test('without a Journal sheet the edit is still completed, and nothing fails', () => {
+    const model = buildWorkbook(20, 200);
+    const probe = openWorkbook(model);
+    spreadsheetOf(probe).deleteSheet(spreadsheetOf(probe).getSheetByName(SHEET.journal)!);
+    const row = spreadsheetOf(probe).getSheetByName(SHEET.participants)!.getLastRow() + 1;
+    const { bundle, calls } = edit(model, SHEET.participants, row, 'entryDate', '02/11/2026');
+    expect(cell(bundle, SHEET.participants, row, 'trialEnd').getValue()).toEqual(parisMidnight('2026-12-02'));
+    expect(calls['Sheet.appendRow'] ?? 0).toBe(0);
+    expect(bundle.runtime.logs).toEqual([]);
   });
 
   test('Présences: unknown ID noted; session length filled; same calls at both sizes', () => {

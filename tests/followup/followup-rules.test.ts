@@ -7,7 +7,7 @@ import { sheetSpec } from '../../src/domain/workbook-schema';
 import { anonymisedBirthDate, planAnonymisation } from '../../src/followup/anonymisation';
 import { cellLink, columnLetter, dataCheckRows, freeSheetName } from '../../src/followup/data-check-rows';
 import { computeDeadlines } from '../../src/followup/deadlines';
-import { planEdit } from '../../src/followup/edit-rules';
+import { describeEdit, planEdit } from '../../src/followup/edit-rules';
 import { planAdoption, proposeMapping } from '../../src/followup/header-mapping';
 import { parcoursStatus } from '../../src/domain/parcours-status';
 
@@ -142,6 +142,21 @@ describe('planEdit', () => {
     const plan = planEdit({ ...base, firstColumn: 1, numColumns: 3, rows: [['31/02/2026', 'Maraichage', 'p-2026-0001', 'Présent', '', '']], notes: [['', '', '']] });
     expect(plan.notes).toEqual([["Parcours : La date « 31/02/2026 » n'existe pas.", '', '']]);
     expect(plan.fills).toEqual([{ row: 5, column: 5, value: 3.5 }]);
+  });
+
+  test('the Journal line says what was filled and noted, per row for a paste', () => {
+    const rows = [
+      ['16/11/2026', 'Maraîchage', 'P-2026-0001', 'Présent', '', ''],
+      ['16/11/2026', 'Maraîchage', 'P-1999-0404', 'Présent', '', ''],
+    ];
+    const input = { ...base, firstRow: 8, firstColumn: 3, numColumns: 2, rows, notes: [['', ''], ['', '']] };
+    const plan = planEdit(input);
+    expect(plan.fills).toEqual([{ row: 8, column: 5, value: 3.5 }, { row: 9, column: 5, value: 3.5 }]);
+    expect(describeEdit(input, plan)).toEqual({ id: '', detail: 'Lignes 8 à 9 ; rempli : Heures ; note sur : ID (ligne 9).' });
+    const one = { ...base, firstColumn: 3, numColumns: 1, rows: [rows[0]!], notes: [['Parcours : ancienne note']] };
+    expect(describeEdit(one, planEdit(one))).toEqual({ id: 'P-2026-0001', detail: 'Ligne 5 ; rempli : Heures ; note retirée : ID.' });
+    const nothing = { ...base, firstColumn: 6, numColumns: 1, rows: [['16/11/2026', 'Maraîchage', 'P-2026-0001', 'Absent justifié', '', 'ok']], notes: [['']] };
+    expect(describeEdit(nothing, planEdit(nothing))).toBeNull();
   });
 
   test('an absence or typed hours get no fill; an unchanged note is not rewritten', () => {

@@ -103,9 +103,14 @@ export function adoptSheet(ss: Spreadsheet, request: AdoptionRequest): string {
     }`;
     return { planned, detail };
   });
-  // Setup adds validation, formats and the other sheets (the Journal too, on a team's first adoption).
-  const { changes } = configureWorkbook(ss);
-  appendJournal(ss, [{ action: 'Adoption d’une feuille existante', sheet: target, detail: plan.detail }]);
+  // Setup adds validation, formats and the other sheets (the Journal too, on a team's first adoption);
+  // the headers are written by then, so the Journal records them even if setup stops half-way.
+  let changes: string[] = [];
+  try {
+    changes = configureWorkbook(ss).changes;
+  } finally {
+    appendJournal(ss, [{ action: 'Adoption d’une feuille existante', sheet: target, detail: plan.detail }]);
+  }
   const rest = changes.length > 0 ? `\n\nConfiguration : ${changes.join(' ; ')}.` : '';
   return `${plan.detail} Aucune valeur n’a été déplacée.${rest}`;
 }

@@ -29,7 +29,8 @@ export interface DataCheckResult {
 export function checkData(ss: Spreadsheet, today: string): DataCheckResult {
   return withDocumentLock(() => {
     const snapshot = readSnapshot(ss, today);
-    const statusesUpdated = updateStatuses(snapshot, today);
+    const updated = updateStatuses(snapshot, today);
+    const statusesUpdated = updated.length;
     const issues = snapshot.data.issues;
     // One getSheetId per sheet, whatever the number of issues.
     const locations = new Map<string, SheetLocation | null>();
@@ -45,7 +46,11 @@ export function checkData(ss: Spreadsheet, today: string): DataCheckResult {
     const body = issues.length === 0 ? [['Aucun problème de données.', '', '', '', '']] : rows;
     writeBlock(sheet, 1, 1, [[...DATA_CHECK_HEADERS], ...body]);
     sheet.getRange(1, 1, 1, DATA_CHECK_HEADERS.length).setFontWeight('bold');
+    const shown = updated.slice(0, JOURNAL_IDS_SHOWN).join(', ') + (updated.length > JOURNAL_IDS_SHOWN ? ', …' : '');
     appendJournal(ss, [
+      ...(statusesUpdated === 0
+        ? []
+        : [{ action: 'Mise à jour des statuts', sheet: SHEET.participants, detail: `Statut mis à jour sur ${statusesUpdated} ligne(s) : ${shown}` }]),
       {
         action: 'Vérification des données',
         sheet: sheet.getName(),
@@ -56,21 +61,37 @@ export function checkData(ss: Spreadsheet, today: string): DataCheckResult {
   });
 }
 
-/** Writes the `Statut` column once, when at least one readable row's status changed. */
-function updateStatuses(snapshot: WorkbookSnapshot, today: string): number {
+const JOURNAL_IDS_SHOWN = 50;
+
+/**
+ * Writes the `Statut` column once, when at least one readable row's status changed; a cell holding
+ * a formula is left as it is (written back as its formula). Returns the IDs whose Statut changed.
+ */
+function updateStatuses(snapshot: WorkbookSnapshot, today: string): string[] {
   const table = snapshot.tables[SHEET.participants] ?? [];
   const column = snapshot.mapOf(SHEET.participants)?.columns['status'];
   const sheet = snapshot.sheetOf(SHEET.participants);
-  if (column === undefined || !sheet || table.length < 2) return 0;
-  const wanted = new Map(snapshot.data.parcours.map((p) => [p.row, parcoursStatus(p, today)] as const));
-  let changed = 0;
-  const values = table.slice(1).map((cells, i) => {
-    const current = cells[column];
-    const status = wanted.get(i + 2);
-    if (status === undefined || current === status) return [keptCell(current)];
-    changed++;
-    return [status];
+  if (column === undefined || !sheet || table.length < 2) return [];
+  const wanted = new Map(snapshot.data.parcours.map((p) => [p.row, p] as const));
+  const changes = new Map<number, { id: string; status: string }>();
+  table.slice(1).forEach((cells, i) => {
+    const p = wanted.get(i + 2);
+    if (!p) return;
+    const status = parcoursStatus(p, today);
+    if (cells[column] !== status) changes.set(i, { id: p.id, status });
   });
-  if (changed > 0) sheet.getRange(2, column + 1, values.length, 1).setValues(values);
-  return changed;
+  if (changes.size === 0) return [];
+  const range = sheet.getRange(2, column + 1, table.length - 1, 1);
+  const formulas = range.getFormulas();
+  const ids: string[] = [];
+  const values = table.slice(1).map((cells, i) => {
+    const formula = formulas[i]?.[0] ?? '';
+    if (formula !== '') return [formula];
+    const change = changes.get(i);
+    if (!change) return [keptCell(cells[column])];
+    ids.push(change.id);
+    return [change.status];
+  });
+  if (ids.length > 0) range.setValues(values);
+  return ids;
 }

@@ -9,6 +9,7 @@ import { normalizeId } from '../../domain/text';
 import { SHEET, type SheetName, sheetSpec } from '../../domain/workbook-schema';
 import {
   type CellFill,
+  describeEdit,
   EDITED_SHEETS,
   type EditedSheet,
   type EditLookups,
@@ -16,6 +17,7 @@ import {
   neededLookups,
   planEdit,
 } from '../../followup/edit-rules';
+import { currentUserEmail, type JournalEntry, journalRow } from '../journal';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -25,7 +27,8 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
  * The `onEdit` simple trigger's work: reads the header row, the edited rows and, only when the
  * edited columns need it, one small lookup (Paramètres, the ID column of Participants, Ateliers or
  * Motifs de sortie); then writes the notes of the edited range and the empty derived cells.
- * Runs without authorization (AuthMode.LIMITED) and must stay fast: no lock, no Journal.
+ * Runs without authorization (AuthMode.LIMITED) and must stay fast: no lock, and one Journal line
+ * (one append) only when it wrote something.
  */
 export function validateEdit(range: Range): void {
   const sheet = range.getSheet();
@@ -52,7 +55,7 @@ export function validateEdit(range: Range): void {
   const notes = editedRange.getNotes();
   const ss = sheet.getParent();
 
-  const plan = planEdit({
+  const input = {
     spec,
     map,
     firstRow: rowStart,
@@ -62,9 +65,25 @@ export function validateEdit(range: Range): void {
     notes,
     lookups: readLookups(ss, edited, keys),
     today: parisDayOf(new Date()),
-  });
+  };
+  const plan = planEdit(input);
   if (plan.notes) editedRange.setNotes(plan.notes);
   writeFills(sheet, plan.fills);
+  const entry = describeEdit(input, plan);
+  if (entry) journalEdit(ss, { action: 'Contrôle de saisie', sheet: name, id: entry.id, detail: entry.detail });
+}
+
+/**
+ * The edit's Journal line in one call (Sheet.appendRow: it lands after the last row even when two
+ * edits run at once, with no lock). A missing or unwritable Journal never fails the edit.
+ */
+function journalEdit(ss: Spreadsheet, entry: JournalEntry): void {
+  try {
+    const journal = ss.getSheetByName(SHEET.journal);
+    if (journal) journal.appendRow(journalRow(entry, new Date(), currentUserEmail()));
+  } catch (error) {
+    console.warn(`Journal non complété : ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function readLookups(ss: Spreadsheet, edited: EditedSheet, keys: ReadonlySet<string>): EditLookups {

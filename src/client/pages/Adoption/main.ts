@@ -47,22 +47,35 @@ async function propose(): Promise<void> {
     const body = byId('columns');
     clear(body);
     const fieldChoices = [{ value: EXTRA, label: '— colonne supplémentaire —' }, ...proposal.fields.map((f) => ({ value: f.key, label: f.header }))];
-    const selects = proposal.columns.map((column) => {
+    const selects: HTMLSelectElement[] = [];
+    // The fields no column receives, as the coordinator's choices stand: they are added at the end.
+    const showMissing = (): void => {
+      const chosen = new Set(selects.map((s) => s.value));
+      const missing = proposal.fields.filter((f) => !chosen.has(f.key)).map((f) => f.header);
+      byId('missing').textContent =
+        missing.length === 0 ? 'Toutes les colonnes Parcours sont présentes.' : `Colonnes ajoutées en fin de ligne : ${missing.join(', ')}.`;
+    };
+    for (const column of proposal.columns) {
       const select = el('select', { attrs: { 'aria-label': `Champ pour « ${column.header} »` } });
       fillSelect(select, fieldChoices);
-      select.value = column.field ?? EXTRA;
+      const proposed = column.field ?? EXTRA;
+      select.value = proposed;
+      const how = el('td', { className: 'secondary small', text: MATCH_LABELS[column.match] ?? '' });
+      select.addEventListener('change', () => {
+        how.textContent = select.value === proposed ? (MATCH_LABELS[column.match] ?? '') : 'choisi par vous';
+        showMissing();
+      });
       body.appendChild(
         el('tr', {}, [
           el('td', { className: 'name', text: column.header || `(colonne ${column.index + 1} sans en-tête)` }),
           el('td', {}, [select]),
-          el('td', { className: 'secondary small', text: MATCH_LABELS[column.match] ?? '' }),
+          how,
         ]),
       );
-      return select;
-    });
+      selects.push(select);
+    }
     byId('rows').textContent = `${proposal.rows} ligne(s) de données : elles restent à leur place.`;
-    byId('missing').textContent =
-      proposal.missing.length === 0 ? 'Toutes les colonnes Parcours sont présentes.' : `Colonnes ajoutées en fin de ligne : ${proposal.missing.join(', ')}.`;
+    showMissing();
     byId('proposal').hidden = false;
     current = { sheetName: proposal.sheetName, target: proposal.target, headers: proposal.columns.map((c) => c.header), selects };
     adoptButton.disabled = false;
@@ -89,6 +102,14 @@ async function adopt(): Promise<void> {
   }
 }
 
+// Another sheet or target: the proposal shown no longer applies until it is made again.
+for (const select of [sheetSelect, targetSelect]) {
+  select.addEventListener('change', () => {
+    byId('proposal').hidden = true;
+    adoptButton.disabled = true;
+    current = null;
+  });
+}
 byId('propose').addEventListener('click', () => void propose());
 adoptButton.addEventListener('click', () => void adopt());
 byId('close').addEventListener('click', closeHost);

@@ -27,8 +27,12 @@ export function closeHost(): void {
   google.script.host.close();
 }
 
-/** A failure's French message (Apps Script prefixes `Exception: `). */
+/**
+ * A failure's French message. Apps Script prefixes a service's error with `Exception: ` and may
+ * give a thrown error as `UserError: …` (its name first, as String(error) does); only the French
+ * sentence is shown.
+ */
 export function failureText(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/^Exception: /, '');
+  return text.replace(/^(?:[A-Za-z]*Error: |Exception: )+/, '');
 }
