@@ -121,14 +121,35 @@ function parisFields(instant: Date): { year: number; month: number; day: number;
   return { year: out.year!, month: out.month!, day: out.day!, hour: out.hour!, minute: out.minute! };
 }
 
+// Intl formatting is by far the costliest step of reading a large sheet, and a sheet holds few
+// distinct days: both conversions are memoised (bounded, so memory stays flat).
+const CACHE_LIMIT = 50_000;
+const dayByInstant = new Map<number, CalendarDay>();
+const midnightByDay = new Map<CalendarDay, number>();
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 /** The calendar day in Europe/Paris at this instant. */
 export function parisDayOf(instant: Date): CalendarDay {
+  const ms = instant.getTime();
+  const known = dayByInstant.get(ms);
+  if (known !== undefined) return known;
   const p = parisFields(instant);
-  return makeDay(p.year, p.month, p.day)!;
+  return remember(dayByInstant, ms, makeDay(p.year, p.month, p.day)!);
 }
 
 /** The instant of 00:00 in Europe/Paris on this day (what Sheets stores for a date cell). */
 export function parisMidnight(day: CalendarDay): Date {
+  const known = midnightByDay.get(day);
+  if (known !== undefined) return new Date(known);
+  return new Date(remember(midnightByDay, day, findParisMidnight(day).getTime()));
+}
+
+function findParisMidnight(day: CalendarDay): Date {
   const utc = toUtcMs(day);
   // Paris is UTC+0 to UTC+2 over its history: try each offset, keep the one that lands on 00:00.
   for (const offsetHours of [1, 2, 0, 3]) {

@@ -28,6 +28,7 @@ export interface AttendanceContext {
   workshops: readonly Workshop[];
 }
 
+const MISSING_STATUS = `Présence manquante : choisissez ${joinOr(PRESENCE_STATUSES)}.`;
 const isPresent = (status: PresenceStatus): boolean => status === 'Présent' || status === 'Retard';
 
 export function decodeAttendance(table: readonly (readonly unknown[])[], context: AttendanceContext): Decoded<Attendance[]> {
@@ -57,7 +58,7 @@ export function decodeAttendance(table: readonly (readonly unknown[])[], context
     }
 
     const status = r.list('status', PRESENCE_STATUSES, {
-      missing: `Présence manquante : choisissez ${joinOr(PRESENCE_STATUSES)}.`,
+      missing: MISSING_STATUS,
     }) as PresenceStatus | null;
 
     let hours = r.number('hours', true);
