@@ -31,6 +31,7 @@ const USAGE = `Usage :
   parcours demo FICHIER.xlsx [--force] écrit le classeur de démonstration
   parcours check FICHIER.xlsx         liste les problèmes de données
   parcours start                      démonstration complète (dossier out/)
+  parcours preview [--workbook F.xlsx] [--port 8080]  les volets dans le navigateur (127.0.0.1)
   parcours report [--workbook F.xlsx] --period P [--funder CODE] [--json OUT.json] [--out OUT.xlsx]
                                       bilan financeur (P : 2026-T3, 2026 ou 2026-07-01..2026-09-30)
   parcours bench                      banc d’essai du bilan (1× et 10×)`;

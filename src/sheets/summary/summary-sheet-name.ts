@@ -1,7 +1,6 @@
 import type { Period } from '../../domain/period';
 
-/** Developer metadata key set on every sheet Parcours generates (and only on those). */
-export const GENERATED_SHEET_KEY = 'parcours.generated';
+/** The kind of generated sheet a summary is (see generated-sheet-marker.ts). */
 export const GENERATED_SUMMARY_VALUE = 'bilan';
 
 /** `Bilan 2026-T3 CD`, or `Bilan 2026-T3` for all parcours (SPEC §3). */

@@ -1,7 +1,7 @@
+import { isGeneratedSheet, markGenerated } from '../generated-sheet-marker';
 import { ensureGrid } from '../table-io';
 import { CHART_HEIGHT_PX, CHART_WIDTH_PX, type ChartSpec, SUMMARY_WIDTH, type SummaryLayout } from './summary-layout';
 import {
-  GENERATED_SHEET_KEY,
   GENERATED_SUMMARY_VALUE,
   numberedSheetName,
   sameSheetName,
@@ -35,7 +35,7 @@ export function writeSummarySheet(ss: Spreadsheet, baseName: string, layout: Sum
   const target = chooseSheet(ss, baseName);
   const sheet = target.sheet ?? ss.insertSheet(target.name, ss.getNumSheets());
   if (target.sheet) clearGeneratedSheet(sheet);
-  else sheet.addDeveloperMetadata(GENERATED_SHEET_KEY, GENERATED_SUMMARY_VALUE);
+  else markGenerated(sheet, GENERATED_SUMMARY_VALUE);
 
   const rows = layout.values.length;
   ensureGrid(sheet, rows, SUMMARY_WIDTH);
@@ -65,13 +65,9 @@ function chooseSheet(ss: Spreadsheet, base: string): { name: string; sheet: Shee
     const index = names.findIndex((existing) => sameSheetName(existing, name));
     if (index < 0) return { name, sheet: null };
     const sheet = sheets[index]!;
-    if (isGeneratedSheet(sheet)) return { name: names[index]!, sheet };
+    if (isGeneratedSheet(sheet, GENERATED_SUMMARY_VALUE)) return { name: names[index]!, sheet };
   }
   throw new Error(`Trop de feuilles nommées « ${base} » : renommez-en quelques-unes puis recommencez.`);
-}
-
-function isGeneratedSheet(sheet: Sheet): boolean {
-  return sheet.createDeveloperMetadataFinder().withKey(GENERATED_SHEET_KEY).find().length > 0;
 }
 
 /** Empties a summary Parcours made before (values, formats, charts), keeping the sheet and its metadata. */
