@@ -131,6 +131,10 @@ const COMMANDS: Record<string, (args: ParsedArgs) => Promise<void>> = {
 export async function main(argv: string[]): Promise<number> {
   try {
     const args = parseArgs(argv, VALUE_OPTIONS);
+    if (args.command === 'help' || args.flag('help') || args.flag('h')) {
+      console.log(USAGE);
+      return EXIT.done;
+    }
     const command = COMMANDS[args.command];
     if (!command) throw new UsageError(args.command ? `Commande inconnue : ${args.command}` : 'Commande manquante.');
     await command(args);

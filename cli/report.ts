@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { LoadedBundle } from '../runtime/bundle-loader';
 import { createSpreadsheetModel, type SpreadsheetModel } from '../runtime/spreadsheet/spreadsheet-model';
+import { formatDayFr } from '../src/domain/calendar-day';
 import { lastCompleteQuarter } from '../src/domain/period';
 import { type Summary, summarySchema } from '../src/domain/summary/summary-schema';
 import { type ParsedArgs, UsageError } from './args';
@@ -129,7 +130,7 @@ export function summaryLines(report: ReportOutcome): string[] {
       ? 'pas d’ETP conventionnés'
       : `${etp(a.etpContracted, 'conventionné', 'conventionnés')} (consommation ${percent(a.etpConsumption)})`;
   return [
-    `${s.funder === null ? 'Tous les financeurs' : `Financeur ${s.funder}`} — du ${s.period.start} au ${s.period.end} — feuille « ${report.sheetName} »`,
+    `${s.funder === null ? 'Tous les financeurs' : `Financeur ${s.funder}`} — du ${formatDayFr(s.period.start)} au ${formatDayFr(s.period.end)} — feuille « ${report.sheetName} »`,
     `  File active : ${countFr(f.active, 'parcours actif', 'parcours actifs')}, ${countFr(f.entries, 'entrée', 'entrées')}, ` +
       `${countFr(f.exits, 'sortie', 'sorties')}, ${countFr(f.candidates, 'candidat en attente', 'candidats en attente')}`,
     `  Présences : ${integer.format(a.hours)} h sur ${countFr(a.sessions, 'séance', 'séances')}, taux de présence ${percent(a.presenceRate)}`,

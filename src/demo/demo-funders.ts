@@ -19,7 +19,7 @@ export function buildDemoFunders(parcoursCount: number): DemoFunder[] {
     },
     {
       code: 'DDETS',
-      name: 'DDETS — insertion par l’activité économique (IAE)',
+      name: 'Services de l’État — insertion par l’activité économique (IAE)',
       etpContracted: etp(16),
       hoursPerEtp: FUNDER_DEFAULTS.hoursPerEtp,
       minimumMonths: 3,

@@ -50,7 +50,11 @@ export interface SummaryDialogChoices {
 /** google.script.run: what the dialog offers. Reads only `Financeurs` (one getValues). */
 export function summaryDialogChoices(): SummaryDialogChoices {
   const today = parisDayOf(new Date());
-  const periods = recentPeriodChoices(today).map((p) => ({ value: p.label, label: periodLabelFr(p) }));
+  // A period not over yet is labelled so, lest its summary be taken for a complete one.
+  const periods = recentPeriodChoices(today).map((p) => ({
+    value: p.label,
+    label: p.end >= today ? `${periodLabelFr(p)} — en cours` : periodLabelFr(p),
+  }));
   const funders: DialogChoice[] = [{ value: '', label: ALL_FUNDERS_LABEL }];
   try {
     const sheet = findSheet(SpreadsheetApp.getActiveSpreadsheet(), SHEET.funders);

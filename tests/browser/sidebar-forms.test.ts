@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { type PreviewServer, startPreview } from '../../cli/preview';
-import type { FormContext } from '../../src/forms/form-context';
+import { type FormContext, parcoursLabel } from '../../src/forms/form-context';
 import { DIST_DIR } from '../support/built-bundle';
 import {
   eventually,
@@ -218,6 +218,10 @@ test('Admettre un candidat: sets the entry date and the dates that follow from i
   await page.fill('#entryDate', '2026-11-23');
   await page.click('button[type=submit]');
   await expectText(status(page), new RegExp(`^${candidate.id} admis`));
+  await expectText(
+    status(page),
+    new RegExp(`^${candidate.id} admis\\(e\\) \\(${candidate.firstName} ${candidate.lastName}\\) : entrée le 23/11/2026, ligne \\d+ mise à jour\\.$`),
+  );
   const row = participants().find((r) => r.ID === candidate.id)!;
   expect(row).toMatchObject({ "Date d'entrée": '2026-11-23', "Fin de période d'essai": '2026-12-23', 'Fin de contrat': '2027-05-23' });
   await page.close();
@@ -234,7 +238,19 @@ test('Saisir les présences: writes a whole session, then edits it in place', as
   await expectTextContaining(page.locator('#sessionInfo'), 'Nouvelle séance du 15/11/2026');
   const listed = await page.locator('#rows tr[data-id]').count();
   expect(listed).toBeGreaterThan(1);
+  // Listed by name, as a roll call, whatever the order of the IDs.
+  const expectedOrder = context.parcours
+    .filter((p) => p.workshop === workshop.name && p.entryDate !== null && p.entryDate <= day && (p.exitDate === null || p.exitDate >= day))
+    .sort((a, b) => parcoursLabel(a).localeCompare(parcoursLabel(b), 'fr'))
+    .map((p) => p.id);
+  const shownIds = await page.locator('#rows tr[data-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
+  expect(shownIds).toEqual(expectedOrder);
+  // The session's hours are offered only where they count: not for an absence.
+  const hoursHint = String(workshop.sessionHours).replace('.', ',');
+  expect(await page.getAttribute('[name="rows.0.hours"]', 'placeholder')).toBe(hoursHint);
   await page.selectOption('[name="rows.0.status"]', 'Absent justifié');
+  expect(await page.getAttribute('[name="rows.0.hours"]', 'placeholder')).toBe('');
+  expect(await page.getAttribute('[name="rows.1.hours"]', 'placeholder')).toBe(hoursHint);
   await page.fill('[name="rows.1.hours"]', '20');
   await page.click('button[type=submit]');
   await expectText(errorFor(page, 'rows.1.hours'), 'Heures : un nombre plus grand que 0 et au plus 12.');
@@ -279,6 +295,8 @@ test('Nouvelle évaluation: one row per objective assessed, last level shown, ob
   const { page } = await open('Evaluation');
   await page.selectOption('#id', p.id);
   await page.waitForSelector('#level-1');
+  const [ey, em, ed] = p.entryDate!.split('-');
+  await expectText(page.locator('#participantInfo'), `Entré(e) le ${ed}/${em}/${ey} — ${p.status}`);
   await page.click('button[type=submit]');
   await expectText(errorFor(page, 'items'), 'Choisissez le niveau atteint pour au moins un objectif.');
   await page.fill('#date', '2026-11-18');
@@ -347,6 +365,10 @@ test('Renouveler le contrat: moves Fin de contrat by the contract length', async
   await screenshot(page, 'renouvellement');
   await page.click('button[type=submit]');
   await expectTextContaining(status(page), `Contrat de ${p.id} renouvelé`);
+  // Nothing left selected: no « Nouvelle fin de contrat » that would read as a second renewal to save.
+  await expectValue(page.locator('#id'), '');
+  await expectText(page.locator('#newEnd'), '');
+  await expectText(page.locator('#currentEnd'), '');
   const [y, m, d] = p.contractEnd!.split('-').map(Number) as [number, number, number];
   const moved = new Date(Date.UTC(y, m - 1 + 6, 1));
   const last = new Date(Date.UTC(moved.getUTCFullYear(), moved.getUTCMonth() + 1, 0)).getUTCDate();

@@ -31,7 +31,7 @@ describe('parcours report', () => {
     const run = await parcours('report', '--period', '2026-T3', '--funder', 'CD', '--json', json, '--out', xlsx);
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
-    expect(run.out).toContain('Financeur CD — du 2026-07-01 au 2026-09-30');
+    expect(run.out).toContain('Financeur CD — du 01/07/2026 au 30/09/2026');
     const summary = summarySchema.parse(JSON.parse(readFileSync(json, 'utf8')));
     expect(summary.funder).toBe('CD');
     expect(summary.period).toEqual({ start: '2026-07-01', end: '2026-09-30' });
@@ -72,5 +72,16 @@ describe('parcours report', () => {
     expect(run.code).toBe(2);
     expect(run.err).toContain('Feuille « Présences » introuvable');
     expect(() => readFileSync(json)).toThrow();
+  });
+});
+
+describe('parcours --help', () => {
+  it('prints the usage and exits 0; no command at all is bad usage', async () => {
+    const help = await parcours('--help');
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('parcours report [--workbook F.xlsx] --period P');
+    const none = await parcours();
+    expect(none.code).toBe(1);
+    expect(none.err).toContain('Commande manquante.');
   });
 });

@@ -218,12 +218,14 @@ describe('the « Générer le bilan » dialog', () => {
     const run = createScriptRunBridge(bundle);
     const choices = run.run('summaryDialogChoices', []) as {
       today: string;
-      periods: { value: string }[];
+      periods: { value: string; label: string }[];
       funders: { value: string; label: string }[];
       error: string | null;
     };
     expect(choices.today).toBe('2026-11-20');
     expect(choices.periods.map((p) => p.value)).toEqual(['2026-T3', '2026-T2', '2026-T1', '2025-T4', '2026-T4', '2025', '2026']);
+    // Only the periods not over on 2026-11-20 say so.
+    expect(choices.periods.filter((p) => p.label.endsWith(' — en cours')).map((p) => p.value)).toEqual(['2026-T4', '2026']);
     expect(choices.funders.map((f) => f.value)).toEqual(['', 'CD', 'PV']);
     expect(choices.error).toBeNull();
     const reply = run.run('generateSummaryFromDialog', [{ period: '2026-07-01..2026-08-31', funder: 'PV' }]);

@@ -4,7 +4,7 @@ import { type AdmissionInput, admissionSchema } from '../../../forms/admission-s
 import type { FormContext } from '../../../forms/form-context';
 import { parcoursLabel } from '../../../forms/form-context';
 import { findSamePerson } from '../../../forms/same-person';
-import { byId, clear, el, fillSelect, same } from '../../dom';
+import { byId, clear, dayFr, el, fillSelect, same } from '../../dom';
 import { bindForm, readControls, showSuccess } from '../../form-controller';
 import { startPage } from '../../form-page';
 import { serverCall } from '../../server-call';
@@ -63,12 +63,15 @@ startPage((initial) => {
     collect: () => readControls(form) as AdmissionInput,
     submit: (payload) => serverCall('saveAdmission', payload),
     onSuccess: (answer) => {
+      // An entry dated after today leaves the person « Candidat » until then: said, so that a direct entry does not look lost.
+      const entry = input('entryDate').value;
+      const until = answer.status === 'Candidat' && entry > context.today ? ` jusqu'à l'entrée le ${dayFr(entry)}` : '';
       form.reset();
       edited.clear();
       resetDefaults();
       showDuplicates();
       byId('duplicate').hidden = true;
-      showSuccess(`Parcours ${answer.id} enregistré (${answer.status}), ligne ${answer.row}.`);
+      showSuccess(`Parcours ${answer.id} enregistré (${answer.status}${until}), ligne ${answer.row}.`);
       // The new person counts for the next duplicate check.
       serverCall('getFormContext').then((next) => {
         if (next.ok) context = next.context;

@@ -31,9 +31,12 @@ startPage((initial) => {
     collect: () => readControls(form) as AdmitInput,
     submit: (payload) => serverCall('admitCandidate', payload),
     onSuccess: (answer) => {
+      const admitted = context.parcours.find((p) => p.id === answer.id);
+      const entry = byId<HTMLInputElement>('entryDate').value;
       form.reset();
       byId('defaults').textContent = '';
-      showSuccess(`${answer.id} admis : ligne ${answer.row} mise à jour.`);
+      const who = admitted ? ` (${admitted.firstName} ${admitted.lastName})` : '';
+      showSuccess(`${answer.id} admis(e)${who} : entrée le ${dayFr(entry)}, ligne ${answer.row} mise à jour.`);
       serverCall('getFormContext').then((next) => {
         if (next.ok) {
           context = next.context;

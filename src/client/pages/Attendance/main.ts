@@ -45,12 +45,17 @@ startPage((context: FormContext) => {
         attrs: { type: 'text', inputmode: 'decimal', name: `rows.${i}.hours`, 'aria-label': `Heures de ${label}` },
       });
       hours.value = r.hours;
+      // The session's hours show as a hint only where they will be counted (not for an absence).
       const hint = sessionHours();
-      hours.placeholder = hint === null ? '' : String(hint).replace('.', ',');
+      const showHint = (): void => {
+        hours.placeholder = hint === null || !countsHours(r.status) ? '' : String(hint).replace('.', ',');
+      };
+      showHint();
       status.addEventListener('change', () => {
         r.status = status.value;
         if (!countsHours(status.value)) hours.value = '';
         r.hours = hours.value;
+        showHint();
       });
       hours.addEventListener('input', () => {
         r.hours = hours.value;
@@ -108,7 +113,8 @@ startPage((context: FormContext) => {
     serverCall('getAttendanceSession', wanted.workshop, wanted.date).then((answer) => {
       if (!answer.ok || workshop.value !== wanted.workshop || date.value !== wanted.date) return;
       loaded = wanted;
-      rows = answer.rows.map(draft);
+      // In the order of a roll call: by name, as the other lists of participants.
+      rows = answer.rows.map(draft).sort((a, b) => a.row.label.localeCompare(b.row.label, 'fr'));
       const saved = answer.rows.filter((r) => r.savedRow !== null).length;
       byId('sessionInfo').textContent =
         saved > 0

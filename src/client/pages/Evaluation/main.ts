@@ -119,6 +119,13 @@ startPage((context: FormContext) => {
   };
 
   select.addEventListener('change', () => {
+    // An exited participant can still be assessed (exit review), dated no later than the exit: said before the date is refused.
+    const p = context.parcours.find((x) => x.id === select.value);
+    byId('participantInfo').textContent = !p?.entryDate
+      ? ''
+      : p.exitDate
+        ? `Entré(e) le ${dayFr(p.entryDate)}, sorti(e) le ${dayFr(p.exitDate)} : évaluation datée au plus tard ce jour-là.`
+        : `Entré(e) le ${dayFr(p.entryDate)} — ${p.status}`;
     lines = [];
     render();
     if (select.value === '') return;

@@ -34,11 +34,11 @@ startPage((initial) => {
     submit: (payload) => serverCall('renewContract', payload),
     onSuccess: (answer) => {
       showSuccess(`Contrat de ${answer.id} renouvelé jusqu'au ${dayFr(answer.contractEnd)}.`);
+      // Nothing stays selected: a « Nouvelle fin de contrat » left on screen would read as a second renewal to save.
+      select.value = '';
+      preview();
       serverCall('getFormContext').then((next) => {
-        if (next.ok) {
-          context = next.context;
-          preview();
-        }
+        if (next.ok) context = next.context;
       });
     },
   });
