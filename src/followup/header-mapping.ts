@@ -2,7 +2,7 @@ import { readText } from '../domain/cell-values';
 import { mapHeaders } from '../domain/header-map';
 import { normalizeKey } from '../domain/text';
 import { UserError } from '../domain/user-error';
-import { SHEET, type SheetName, type SheetSpec, WORKBOOK_SCHEMA } from '../domain/workbook-schema';
+import { type FieldSpec, SHEET, type SheetName, type SheetSpec, WORKBOOK_SCHEMA } from '../domain/workbook-schema';
 import { levenshtein } from './levenshtein';
 
 /** The sheets a team may adopt from its own table (the others are Parcours' settings and log). */
@@ -30,6 +30,22 @@ export interface MappingProposal {
   fields: { key: string; header: string }[];
 }
 
+/**
+ * Headers coordinators give these fields in their own sheets, offered by the adoption proposal
+ * only (after SPEC §1's headers and synonyms, before close spellings). Reading keeps SPEC §1's
+ * list: once adopted, the column carries the canonical header. A yes/no « RSA ? » or
+ * « Bénéficiaire RSA » is deliberately absent: `Minimum social` is a list (RSA, AAH, ASS, Aucun),
+ * so its « Oui » would be unreadable there and its « Non » would not say which allowance; it stays
+ * an extra column.
+ */
+export const ADOPTION_SYNONYMS: Partial<Record<SheetName, Readonly<Record<string, readonly string[]>>>> = {
+  [SHEET.participants]: {
+    id: ['Matricule', 'N° dossier', 'N° de dossier', 'Numéro de dossier'],
+    sex: ['H/F', 'F/H'],
+    qpv: ['Quartier prio', 'Quartier politique de la ville'], // « Quartier prioritaire » is SPEC §1's own synonym
+  },
+};
+
 /** Close spellings accepted: none for short names (`ID`, `Nom`), more for long ones. */
 export function spellingTolerance(key: string): number {
   if (key.length <= 3) return 0;
@@ -39,8 +55,8 @@ export function spellingTolerance(key: string): number {
 
 /**
  * Proposes which column holds which field: headers and synonyms first (exactly as reading does,
- * case, accents and punctuation ignored), then close spellings (`Date de naisance`, `Prénoms`)
- * for the columns and fields left, nearest first.
+ * case, accents and punctuation ignored), then the adoption's own synonyms (`Matricule`, `H/F`),
+ * then close spellings (`Date de naisance`, `Prénoms`) for the columns and fields left, nearest first.
  */
 export function proposeMapping(spec: SheetSpec, headerRow: readonly unknown[]): MappingProposal {
   const map = mapHeaders(spec, headerRow);
@@ -54,12 +70,26 @@ export function proposeMapping(spec: SheetSpec, headerRow: readonly unknown[]): 
     return { index, header, field: key, match: normalizeKey(header) === normalizeKey(field.header) ? 'exact' : 'synonym' };
   });
 
+  const takenFields = new Set<string>(Object.keys(map.columns));
+  const extraNames = ADOPTION_SYNONYMS[spec.name] ?? {};
+  const namesOf = (field: FieldSpec): string[] => [field.header, ...field.synonyms, ...(extraNames[field.key] ?? [])];
+  // The coordinators' usual headers, exactly (case, accents and punctuation ignored): `H/F`, `Matricule`.
+  for (const field of map.missing) {
+    const wanted = new Set((extraNames[field.key] ?? []).map(normalizeKey));
+    const column = columns.find((c) => c.field === null && c.header !== '' && wanted.has(normalizeKey(c.header)));
+    if (!column) continue;
+    column.field = field.key;
+    column.match = 'synonym';
+    takenFields.add(field.key);
+  }
+
   const candidates: { index: number; key: string; distance: number }[] = [];
   for (const column of columns) {
     const key = normalizeKey(column.header);
     if (column.field !== null || key === '') continue;
     for (const field of map.missing) {
-      for (const name of [field.header, ...field.synonyms]) {
+      if (takenFields.has(field.key)) continue;
+      for (const name of namesOf(field)) {
         const target = normalizeKey(name);
         const distance = levenshtein(key, target);
         if (distance <= Math.min(spellingTolerance(key), spellingTolerance(target))) {
@@ -69,7 +99,6 @@ export function proposeMapping(spec: SheetSpec, headerRow: readonly unknown[]): 
     }
   }
   candidates.sort((a, b) => a.distance - b.distance || a.index - b.index);
-  const takenFields = new Set<string>(Object.keys(map.columns));
   for (const c of candidates) {
     const column = columns[c.index]!;
     if (column.field !== null || takenFields.has(c.key)) continue;

@@ -127,8 +127,9 @@ export function applyAdoption(request: AdoptionRequest): { message: string } {
     target: String(request?.target ?? ''),
     headers: Array.isArray(request?.headers) ? request.headers.map((h) => String(h ?? '')) : [],
     choice: Array.isArray(request?.choice) ? request.choice.map((c) => (typeof c === 'string' && c !== '' ? c : null)) : [],
+    createIds: request?.createIds === true,
   };
-  return { message: adoptSheet(active(), clean) };
+  return { message: adoptSheet(active(), clean, today()) };
 }
 
 // ---- Anonymiser ------------------------------------------------------------------------

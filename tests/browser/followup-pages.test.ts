@@ -125,6 +125,7 @@ describe('Adopter un classeur existant (dialog)', () => {
   const TEAM_ROWS = [
     ['A-01', 'Martin', 'Camille', '12/03/1990', 'F', 'Lyon', 'Vient à vélo'],
     ['A-02', 'Bernard', 'Lucas', '05/07/1985', 'H', 'Vénissieux', ''],
+    ['', 'Petit', 'Inès', '20/01/1992', 'F', 'Bron', 'Sans numéro'], // no ID yet
   ];
   let preview: PreviewServer;
 
@@ -132,7 +133,7 @@ describe('Adopter un classeur existant (dialog)', () => {
     const model = createSpreadsheetModel('Suivi de l’équipe');
     const sheet = spreadsheetOf(openWorkbook(model)).getSheets()[0]!;
     sheet.setName('Suivi');
-    sheet.getRange(1, 1, 3, TEAM_HEADERS.length).setValues([TEAM_HEADERS, ...TEAM_ROWS]);
+    sheet.getRange(1, 1, TEAM_ROWS.length + 1, TEAM_HEADERS.length).setValues([TEAM_HEADERS, ...TEAM_ROWS]);
     preview = await startPreview({ distDir: DIST_DIR, model, now: new Date(`${DEMO_DAY}T12:00:00Z`) });
   });
 
@@ -147,7 +148,7 @@ describe('Adopter un classeur existant (dialog)', () => {
     expect(await page.locator('#sheet option').allTextContents()).toEqual(['Suivi']);
     await page.selectOption('#target', 'Participants');
     await page.click('#propose');
-    await expectText(page.locator('#rows'), '2 ligne(s) de données : elles restent à leur place.');
+    await expectText(page.locator('#rows'), '3 ligne(s) de données : elles restent à leur place.');
     const proposed = await page.locator('#columns tr').evaluateAll((rows) =>
       rows.map((r) => {
         const select = r.querySelector('select')!;
@@ -170,6 +171,17 @@ describe('Adopter un classeur existant (dialog)', () => {
     await field(page, 'Remarques').selectOption({ label: 'Observations' });
     await expectTextContaining(page.locator('#missing'), 'Motif de sortie, Statut.');
     await expectText(page.locator('#columns tr').nth(6).locator('td').nth(2), 'choisi par vous');
+
+    // One row has no ID: the option to create it is offered, checked, with its rule in plain words.
+    expect(await page.locator('#idFill').isVisible()).toBe(true);
+    await expectText(page.locator('#createIdsLabel'), 'Créer un ID Parcours (P-AAAA-NNNN) pour la ligne qui n’en a pas');
+    expect(await page.locator('#createIds').isChecked()).toBe(true);
+    await expectTextContaining(page.locator('#createIdsHelp'), 'date d’entrée de la ligne, sinon de sa date de commission, sinon l’année en cours');
+    // « N° » left as an extra column: the ID column would be added empty, for all three rows.
+    await field(page, 'N°').selectOption({ label: '— colonne supplémentaire —' });
+    await expectText(page.locator('#createIdsLabel'), 'Créer un ID Parcours (P-AAAA-NNNN) pour les 3 lignes qui n’en ont pas');
+    await field(page, 'N°').selectOption({ label: 'ID' });
+    await expectText(page.locator('#createIdsLabel'), 'Créer un ID Parcours (P-AAAA-NNNN) pour la ligne qui n’en a pas');
     await screenshot(page, 'adoption');
 
     // « Ville » given to « Nom » as well: one of the two columns would be lost. Refused, nothing written.
@@ -186,10 +198,16 @@ describe('Adopter un classeur existant (dialog)', () => {
     expect(preview.model.sheets.map((s) => s.name)).toEqual(sheetsBefore);
 
     await field(page, 'Ville').selectOption({ label: 'Commune' });
+    // The coordinator prefers to number that row by hand: unchecked, no ID is created.
+    await page.uncheck('#createIds');
     await page.click('#adopt');
     await expectTextContaining(page.locator('#status'), '« Suivi » adoptée comme « Participants ». Colonnes renommées : « N° » → « ID »');
     await expectTextContaining(page.locator('#status'), '« Remarques » → « Observations »');
     await expectTextContaining(page.locator('#status'), 'Aucune valeur n’a été déplacée.');
+    // The long list of what the configuration added is folded under « Détail », not in the status line.
+    expect(await page.locator('#status').textContent()).not.toContain('Configuration');
+    expect(await page.locator('#statusDetail').isVisible()).toBe(true);
+    await expectTextContaining(page.locator('#statusDetailText'), 'Configuration : Feuille « Présences » créée');
     expect(await page.locator('#adopt').isDisabled()).toBe(true);
     // Choosing another target hides the proposal made for the first one.
     await page.selectOption('#target', 'Présences');
@@ -200,8 +218,11 @@ describe('Adopter un classeur existant (dialog)', () => {
     // Every value where it was (the birth dates were read as dates when typed).
     expect(table.slice(1, 3).map((r) => r.slice(0, 7))).toEqual(before.slice(1, 3).map((r) => r.slice(0, 7)));
     expect(table[1]!.slice(0, 7)).toEqual(['A-01', 'Martin', 'Camille', '1990-03-12', 'F', 'Lyon', 'Vient à vélo']);
+    expect(table[3]!.slice(0, 7)).toEqual(['', 'Petit', 'Inès', '1992-01-20', 'F', 'Bron', 'Sans numéro']);
+    expect(await page.locator('#status').textContent()).not.toContain('ID Parcours créé');
     const journal = sheetRecords(preview.model, SHEET.journal);
     expect(journal.map((r) => r.Action)).toContain('Adoption d’une feuille existante');
+    expect(journal.map((r) => r.Action)).not.toContain('Création des ID manquants');
     expect(dialogs).toEqual([]);
     await page.close();
   });

@@ -9,6 +9,7 @@ import { cellLink, columnLetter, dataCheckRows, freeSheetName } from '../../src/
 import { computeDeadlines } from '../../src/followup/deadlines';
 import { describeEdit, planEdit } from '../../src/followup/edit-rules';
 import { planAdoption, proposeMapping } from '../../src/followup/header-mapping';
+import { countEmptyCells, describeCreatedIds, planIdFill } from '../../src/followup/id-fill';
 import { parcoursStatus } from '../../src/domain/parcours-status';
 
 const TODAY = '2026-11-20';
@@ -129,6 +130,82 @@ describe('header mapping', () => {
       added: ['Atelier', 'ID', 'Présence', 'Heures', 'Commentaire'],
       extras: ['Notes'],
     });
+  });
+});
+
+describe('header mapping: the headers coordinators use (adoption only)', () => {
+  const participants = sheetSpec('Participants');
+  const proposed = (header: string) => {
+    const column = proposeMapping(participants, ['Nom', header]).columns[1]!;
+    return [column.field, column.match];
+  };
+  test.each([
+    ['Matricule', 'id'],
+    ['N° dossier', 'id'],
+    ['n° de dossier', 'id'],
+    ['Numéro de dossier', 'id'],
+    ['H/F', 'sex'],
+    ['F/H', 'sex'],
+    ['h / f', 'sex'],
+    ['Quartier prio', 'qpv'],
+    ['Quartier prioritaire', 'qpv'], // SPEC §1's own synonym
+    ['Quartier politique de la ville', 'qpv'],
+  ])('« %s » is proposed as %s', (header, field) => {
+    expect(proposed(header)).toEqual([field, 'synonym']);
+  });
+
+  test.each(['RSA ?', 'Bénéficiaire RSA', 'RSA'])('« %s » (a yes/no) stays an extra column, not Minimum social', (header) => {
+    expect(proposed(header)).toEqual([null, 'none']);
+    expect(planAdoption(participants, ['Nom', header], ['lastName', null]).extras).toEqual([header]);
+  });
+
+  test('SPEC §1 headers and synonyms come first; close spellings of the new ones are offered', () => {
+    const proposal = proposeMapping(participants, ['Matricule', 'N°', 'F/H', 'Genre', 'Matricul']);
+    expect(proposal.columns.map((c) => [c.header, c.field, c.match])).toEqual([
+      ['Matricule', null, 'none'],
+      ['N°', 'id', 'synonym'],
+      ['F/H', null, 'none'],
+      ['Genre', 'sex', 'synonym'],
+      ['Matricul', null, 'none'],
+    ]);
+    expect(proposeMapping(participants, ['Matricul', 'Nom']).columns[0]).toMatchObject({ field: 'id', match: 'close' });
+    // Reading keeps SPEC §1's list: after the adoption the column is named « ID ».
+    expect(mapHeaders(participants, ['Matricule']).columns['id']).toBeUndefined();
+  });
+});
+
+describe('IDs for the rows of an adopted sheet', () => {
+  const ID = 0;
+  const ENTRY = 1;
+  const COMMISSION = 2;
+  test('only empty ID cells, top to bottom, each year continuing; formula cells and blank rows left alone', () => {
+    const rows = [
+      ['P-2026-9999', '', '', 'Martin'],
+      ['', '01/02/2026', '15/12/2025', 'Bernard'], // entry 2026 wins over commission 2025 → after 9999
+      ['', '', '', ''], // blank row
+      ['', '', '', false], // an unchecked checkbox only: blank too
+      ['', '', '03/04/2025', 'Petit'], // commission 2025
+      ['', 'pas de date', '', 'Durand'], // unreadable entry, no commission: the current year
+      ['', '', '', 'Lambert'], // a formula shows nothing here
+      ['  ', '', '', 'Roux'], // only spaces: empty
+      ['A-3', '05/05/2024', '', 'Moreau'],
+    ];
+    const formulas = ['', '', '', '', '', '', '=B8', '', ''];
+    const created = planIdFill(rows, formulas, { id: ID, entryDate: ENTRY, commissionDate: COMMISSION }, 2027);
+    expect(created).toEqual([
+      { index: 1, id: 'P-2026-10000' },
+      { index: 4, id: 'P-2025-0001' },
+      { index: 5, id: 'P-2027-0001' },
+      { index: 7, id: 'P-2027-0002' },
+    ]);
+    expect(describeCreatedIds(created)).toBe(
+      '4 ID Parcours créés pour les lignes qui n’en avaient pas (2025 : P-2025-0001 ; 2026 : P-2026-10000 ; 2027 : P-2027-0001 à P-2027-0002) ; les ID déjà saisis n’ont pas changé.',
+    );
+    expect(describeCreatedIds(created.slice(0, 1))).toMatch(/^1 ID Parcours créé pour/);
+    // Per column, for the dialog; a formula showing nothing (Martin's entry) is not an empty cell.
+    const cellFormulas = [['', '=C2', '', ''], ['', '', '', ''], ['', '', '', ''], ['', '', '', '']];
+    expect(countEmptyCells(rows.slice(0, 4), cellFormulas, 4)).toEqual({ dataRows: 2, emptyByColumn: [1, 0, 1, 0] });
+    expect(countEmptyCells(rows.slice(0, 4), [], 4)).toEqual({ dataRows: 2, emptyByColumn: [1, 1, 1, 0] });
   });
 });
 

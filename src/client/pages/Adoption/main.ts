@@ -14,11 +14,28 @@ const sheetSelect = byId<HTMLSelectElement>('sheet');
 const targetSelect = byId<HTMLSelectElement>('target');
 const status = byId('status');
 const adoptButton = byId<HTMLButtonElement>('adopt');
+const idFill = byId('idFill');
+const createIds = byId<HTMLInputElement>('createIds');
 let current: { sheetName: string; target: string; headers: string[]; selects: HTMLSelectElement[] } | null = null;
 
+/** « pour les 3 lignes qui n’en ont pas » / « pour la ligne qui n’en a pas ». */
+function idFillLabel(count: number): string {
+  return count === 1
+    ? 'Créer un ID Parcours (P-AAAA-NNNN) pour la ligne qui n’en a pas'
+    : `Créer un ID Parcours (P-AAAA-NNNN) pour les ${count} lignes qui n’en ont pas`;
+}
+
+/**
+ * The first paragraph in the status line; what follows (the list of every sheet, rule and
+ * default the configuration added, often a screenful) folded under « Détail », so that the outcome stays readable.
+ */
 function show(message: string, kind: 'success' | 'error' | '' = ''): void {
-  status.textContent = message;
+  const [first = '', ...rest] = message.split(/\n\s*\n/);
+  status.textContent = first;
   status.className = `status ${kind}`.trim();
+  const detail = rest.join('\n\n').trim();
+  byId('statusDetailText').textContent = detail;
+  byId('statusDetail').hidden = detail === '';
 }
 
 async function init(): Promise<void> {
@@ -54,6 +71,13 @@ async function propose(): Promise<void> {
       const missing = proposal.fields.filter((f) => !chosen.has(f.key)).map((f) => f.header);
       byId('missing').textContent =
         missing.length === 0 ? 'Toutes les colonnes Parcours sont présentes.' : `Colonnes ajoutées en fin de ligne : ${missing.join(', ')}.`;
+      // Participants: the rows whose ID cell would be empty, for the column now chosen as the ID
+      // (every data row when none is: the ID column is then added empty).
+      const empty = proposal.emptyCells;
+      const idColumn = selects.findIndex((s) => s.value === 'id');
+      const withoutId = empty === null ? 0 : idColumn >= 0 ? (empty.emptyByColumn[idColumn] ?? 0) : empty.dataRows;
+      idFill.hidden = withoutId === 0;
+      byId('createIdsLabel').textContent = idFillLabel(withoutId);
     };
     for (const column of proposal.columns) {
       const select = el('select', { attrs: { 'aria-label': `Champ pour « ${column.header} »` } });
@@ -75,6 +99,7 @@ async function propose(): Promise<void> {
       selects.push(select);
     }
     byId('rows').textContent = `${proposal.rows} ligne(s) de données : elles restent à leur place.`;
+    createIds.checked = true;
     showMissing();
     byId('proposal').hidden = false;
     current = { sheetName: proposal.sheetName, target: proposal.target, headers: proposal.columns.map((c) => c.header), selects };
@@ -93,6 +118,7 @@ async function adopt(): Promise<void> {
       target: current.target,
       headers: current.headers,
       choice: current.selects.map((s) => (s.value === EXTRA ? null : s.value)),
+      createIds: !idFill.hidden && createIds.checked,
     });
     show(message, 'success');
     current = null;
