@@ -1,6 +1,9 @@
 /** A tiny argument parser: `command [positional…] [--flag] [--option value]`. */
 export class UsageError extends Error {}
 
+/** A command that ran but missed its goal (the benchmark): its message, then exit code 1. */
+export class GoalMissed extends Error {}
+
 export interface ParsedArgs {
   command: string;
   positionals: string[];

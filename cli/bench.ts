@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { createSpreadsheetModel } from '../runtime/spreadsheet/spreadsheet-model';
 import { lastCompleteQuarter } from '../src/domain/period';
-import type { ParsedArgs } from './args';
+import { GoalMissed, type ParsedArgs } from './args';
 import { demoInstant, type ReportCliContext } from './report';
 
 export const BENCH_PARCOURS = 600;
@@ -21,15 +21,21 @@ export interface BenchFigures {
   serviceCalls: number;
   cellsRead: number;
   cellsWritten: number;
+  /** Best of the timed generations. */
   wallMs: number;
+  /** Median of the timed generations: what the 10×/1× ratio is judged on. */
+  medianMs: number;
   /** Process resident-set high-water mark after the run (MB). */
   peakRssMb: number;
   /** JavaScript heap in use right after the run, garbage included (MB). */
   heapAfterMb: number;
 }
 
-/** Timed generations per size: the best is kept, since the machine may be busy with other work. */
-export const REPEATS = 3;
+/**
+ * Timed generations per size. The ratio is judged on medians: on a shared machine a 1× run lasts
+ * about 0.1 s, so a single lucky or unlucky run moves a best-of ratio by ±3.
+ */
+export const REPEATS = 5;
 
 /**
  * The summary (all funders, the demo's latest complete quarter) on a fresh workbook of
@@ -45,18 +51,20 @@ export function benchRun(ctx: ReportCliContext, parcoursCount: number, repeats =
   const period = lastCompleteQuarter(ctx.demoAsOf).label;
   const calls = bundle.runtime.calls;
   let first: Pick<BenchFigures, 'serviceCalls' | 'cellsRead' | 'cellsWritten'> | null = null;
-  let wallMs = Number.POSITIVE_INFINITY;
+  const times: number[] = [];
   for (let run = 0; run < repeats; run += 1) {
     calls.reset();
     const start = performance.now();
     ctx.expectOk(bundle.call('cliReport_', period, null));
-    wallMs = Math.min(wallMs, performance.now() - start);
+    times.push(performance.now() - start);
     first ??= { serviceCalls: calls.count(), cellsRead: calls.cellsRead, cellsWritten: calls.cellsWritten };
   }
+  times.sort((a, b) => a - b);
   return {
     ...sizes,
     ...first!,
-    wallMs,
+    wallMs: times[0]!,
+    medianMs: times[Math.floor(times.length / 2)]!,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     heapAfterMb: process.memoryUsage().heapUsed / (1024 * 1024),
   };
@@ -69,7 +77,7 @@ function describe(label: string, f: BenchFigures): string {
     `${label} : ${fr.format(f.parcours)} parcours, ${fr.format(f.attendance)} présences, ${fr.format(f.evaluations)} évaluations`,
     `  appels de service : ${f.serviceCalls}`,
     `  cellules lues : ${fr.format(f.cellsRead)} ; cellules écrites : ${fr.format(f.cellsWritten)}`,
-    `  durée (meilleure de ${REPEATS}) : ${fr.format(f.wallMs)} ms ; mémoire : pic RSS ${fr.format(f.peakRssMb)} Mo, tas après calcul ${fr.format(f.heapAfterMb)} Mo`,
+    `  durée sur ${REPEATS} générations : médiane ${fr.format(f.medianMs)} ms, meilleure ${fr.format(f.wallMs)} ms ; mémoire : pic RSS ${fr.format(f.peakRssMb)} Mo, tas après calcul ${fr.format(f.heapAfterMb)} Mo`,
   ].join('\n');
 }
 
@@ -80,14 +88,14 @@ export async function commandBench(_args: ParsedArgs, ctx: ReportCliContext): Pr
   console.log(describe('1×', one));
   const ten = benchRun(ctx, BENCH_PARCOURS * 10);
   console.log(describe('10×', ten));
-  const ratio = ten.wallMs / one.wallMs;
+  const ratio = ten.medianMs / one.medianMs;
   const sameCalls = one.serviceCalls === ten.serviceCalls;
   const fastEnough = ratio <= MAX_TIME_RATIO;
   console.log(
     `Appels de service identiques pour les deux tailles : ${sameCalls ? 'oui' : `NON (${one.serviceCalls} / ${ten.serviceCalls})`}`,
   );
   console.log(
-    `Durée 10× / 1× : ${ratio.toFixed(1).replace('.', ',')} (au plus ${MAX_TIME_RATIO}) : ${fastEnough ? 'oui' : 'NON'}`,
+    `Durée médiane 10× / 1× : ${ratio.toFixed(1).replace('.', ',')} (au plus ${MAX_TIME_RATIO}) : ${fastEnough ? 'oui' : 'NON'}`,
   );
-  if (!sameCalls || !fastEnough) throw new Error('Banc d’essai : objectif non atteint (voir ci-dessus).');
+  if (!sameCalls || !fastEnough) throw new GoalMissed('Banc d’essai : objectif non atteint (voir ci-dessus).');
 }

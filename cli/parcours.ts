@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { type LoadedBundle, loadBuiltBundle } from '../runtime/bundle-loader';
 import { createSpreadsheetModel, type SpreadsheetModel } from '../runtime/spreadsheet/spreadsheet-model';
 import { loadXlsx, saveXlsx } from '../runtime/spreadsheet/xlsx-store';
-import { type ParsedArgs, parseArgs, UsageError } from './args';
+import { GoalMissed, type ParsedArgs, parseArgs, UsageError } from './args';
 import { printIssues } from './print';
 import { commandBench } from './bench';
 import { commandReport, demoSummaries, type ReportCliContext } from './report';
@@ -142,6 +142,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`${error.message}\n\n${USAGE}`);
+      return EXIT.usage;
+    }
+    if (error instanceof GoalMissed) {
+      console.error(error.message);
       return EXIT.usage;
     }
     if (error instanceof WorkbookUnreadable) {

@@ -47,12 +47,14 @@ export function loadBundle(code: string, options: RuntimeOptions & { filename?: 
   // An empty sandbox: the context gets the JavaScript built-ins and only the globals we add.
   const sandbox: Record<string, unknown> = {};
   const context = vm.createContext(sandbox, { name: 'Apps Script', codeGeneration: { strings: true, wasm: false } });
+  // Taken before the clock is installed: the services build Dates from known instants, so they
+  // skip the fixed-clock wrapper (same prototype, so instanceof Date holds either way).
+  const realm = vm.runInContext('({ Date, Array, Object, Error, TypeError })', context) as Realm;
   if (runtimeOptions.now !== undefined) {
     const clock = resolveClock(runtimeOptions.now);
     installClock(context, clock);
     runtimeOptions.now = clock;
   }
-  const realm = vm.runInContext('({ Date, Array, Object, Error, TypeError })', context) as Realm;
   const runtime = createRuntime(realm, runtimeOptions);
   for (const [name, service] of Object.entries(runtime.globals)) sandbox[name] = service;
   runtime.setScriptEvaluator((source) => vm.runInContext(source, context));

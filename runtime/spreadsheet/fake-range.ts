@@ -34,17 +34,41 @@ export class FakeRange {
     return this.area.numRows * this.area.numColumns;
   }
 
-  /** A realm 2-D array of one value per cell. */
+  /**
+   * A realm 2-D array of one value per cell. The arrays are created in the realm at their final
+   * length and filled in place: a copy per row (realmArray) costs more than the cells themselves
+   * on sheets of 100,000 rows.
+   */
   private grid<T>(project: (cell: CellModel | undefined) => T): T[][] {
     const { row, column, numRows, numColumns } = this.area;
-    const out: T[][] = [];
+    const RealmArray = this.session.ctx.realm.Array;
+    const out: T[][] = new RealmArray<T[]>(numRows);
     for (let i = 0; i < numRows; i += 1) {
       const cells = this.sheet.cells[row - 1 + i];
-      const line: T[] = [];
-      for (let j = 0; j < numColumns; j += 1) line.push(project(cells?.[column - 1 + j]));
-      out.push(this.session.realmArray(line));
+      const line: T[] = new RealmArray<T>(numColumns);
+      for (let j = 0; j < numColumns; j += 1) line[j] = project(cells?.[column - 1 + j]);
+      out[i] = line;
     }
-    return this.session.realmArray(out);
+    return out;
+  }
+
+  /** grid() specialised for getValues, the call that reads whole sheets: no callback per cell. */
+  private valueGrid(): unknown[][] {
+    const { row, column, numRows, numColumns } = this.area;
+    const { Array: RealmArray, Date: RealmDate } = this.session.ctx.realm;
+    const rows = this.sheet.cells;
+    const out: unknown[][] = new RealmArray<unknown[]>(numRows);
+    for (let i = 0; i < numRows; i += 1) {
+      const cells = rows[row - 1 + i];
+      const line: unknown[] = new RealmArray<unknown>(numColumns);
+      for (let j = 0; j < numColumns; j += 1) {
+        const value = cells?.[column - 1 + j]?.value ?? '';
+        // As SpreadsheetSession.realmValue: a Date is handed over as a new Date of the realm.
+        line[j] = value instanceof Date ? new RealmDate(value.getTime()) : value;
+      }
+      out[i] = line;
+    }
+    return out;
   }
 
   private topLeft(): CellModel | undefined {
@@ -72,12 +96,14 @@ export class FakeRange {
   }
 
   private fill(apply: (cell: CellModel) => void): this {
-    forEachCellOf(this.area, (r, c) => apply(ensureCell(this.sheet, r, c)));
+    const rowLength = this.area.column + this.area.numColumns - 1;
+    forEachCellOf(this.area, (r, c) => apply(ensureCell(this.sheet, r, c, rowLength)));
     return this;
   }
 
   private fillEach<T>(data: T[][], apply: (cell: CellModel, value: T) => void): this {
-    forEachCellOf(this.area, (r, c, i, j) => apply(ensureCell(this.sheet, r, c), data[i]![j]!));
+    const rowLength = this.area.column + this.area.numColumns - 1;
+    forEachCellOf(this.area, (r, c, i, j) => apply(ensureCell(this.sheet, r, c, rowLength), data[i]![j]!));
     return this;
   }
 
@@ -151,7 +177,7 @@ export class FakeRange {
   getValues(): unknown[][] {
     this.rec('getValues', 'read');
     this.session.ctx.calls.cellsRead += this.cellCount;
-    return this.grid((cell) => this.session.realmValue(cell?.value ?? ''));
+    return this.valueGrid();
   }
 
   getValue(): unknown {

@@ -9,11 +9,15 @@ export function cellAt(sheet: SheetModel, row: number, column: number): CellMode
   return sheet.cells[row - 1]?.[column - 1];
 }
 
-/** The cell, created empty when missing (the grid array is sparse beyond the used area). */
-export function ensureCell(sheet: SheetModel, row: number, column: number): CellModel {
+/**
+ * The cell, created empty when missing (the grid array is sparse beyond the used area). A missing
+ * row is created `rowLength` long when the caller is about to fill it up to there: a row grown
+ * cell by cell would hold room for 17 cells or more, and a large sheet has 100,000 rows.
+ */
+export function ensureCell(sheet: SheetModel, row: number, column: number, rowLength = 0): CellModel {
   let cells = sheet.cells[row - 1];
   if (!cells) {
-    cells = [];
+    cells = rowLength > 0 ? new Array<CellModel | undefined>(rowLength) : [];
     sheet.cells[row - 1] = cells;
   }
   let cell = cells[column - 1];

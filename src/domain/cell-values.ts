@@ -9,12 +9,21 @@ import { findLabel, joinOr, normalizeKey } from './text';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; message: string };
 
+// Builtins read once. Every cell of a sheet goes through these readers, and where the add-in runs
+// in a `node:vm` context (the local runtime) each lookup of a global such as `Number` costs far
+// more than the test it serves.
+const objectToString = Object.prototype.toString;
+const numberIsFinite = Number.isFinite;
+const numberIsNaN = Number.isNaN;
+const mathFloor = Math.floor;
+
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = <T>(message: string): Result<T> => ({ ok: false, message });
 
 /** Date objects may come from another realm: `instanceof Date` would be false. */
 export function isDateValue(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]';
+  // The typeof test first: most cells are strings and numbers, no need to ask for their tag.
+  return typeof v === 'object' && v !== null && objectToString.call(v) === '[object Date]';
 }
 
 /** How a raw cell value is quoted back in a message. */
@@ -32,9 +41,9 @@ export function readText(v: unknown): string | null {
     const s = v.trim();
     return s === '' ? null : s;
   }
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : null;
+  if (typeof v === 'number') return numberIsFinite(v) ? String(v) : null;
   if (typeof v === 'boolean') return v ? 'Oui' : 'Non';
-  if (isDateValue(v)) return Number.isNaN(v.getTime()) ? null : formatDayFr(parisDayOf(v));
+  if (isDateValue(v)) return numberIsNaN(v.getTime()) ? null : formatDayFr(parisDayOf(v));
   const s = String(v).trim();
   return s === '' ? null : s;
 }
@@ -48,12 +57,12 @@ export function readDate(v: unknown): Result<CalendarDay | null> {
   if (v === null || v === undefined) return ok(null);
   if (isDateValue(v)) {
     // parisDayOf gives null (typed as a day) for years outside 1000–9999.
-    const day: CalendarDay | null = Number.isNaN(v.getTime()) ? null : parisDayOf(v);
+    const day: CalendarDay | null = numberIsNaN(v.getTime()) ? null : parisDayOf(v);
     return day ? ok(day) : fail('Date illisible : écrivez-la jj/mm/aaaa.');
   }
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return fail(unreadableDate(shownValue(v)));
-    const day = addDays(SERIAL_EPOCH, Math.floor(v));
+    if (!numberIsFinite(v)) return fail(unreadableDate(shownValue(v)));
+    const day = addDays(SERIAL_EPOCH, mathFloor(v));
     const year = Number(day.slice(0, 4));
     // Serials outside 1900–9999 are numbers typed in a date column, not dates.
     if (v < 1 || year > 9999 || day.length !== 10) return fail(unreadableDate(shownValue(v)));
@@ -100,7 +109,7 @@ const GROUP_SPACES = /[\s\u00a0\u202f]+/g;
 
 export function readNumber(v: unknown): Result<number | null> {
   if (typeof v === 'number') {
-    return Number.isFinite(v) ? ok(v) : fail(unreadableNumber(shownValue(v)));
+    return numberIsFinite(v) ? ok(v) : fail(unreadableNumber(shownValue(v)));
   }
   if (v === null || v === undefined) return ok(null);
   if (typeof v !== 'string') return fail(unreadableNumber(shownValue(v)));

@@ -10,6 +10,7 @@ const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
 const NUMERO_SIGN = /[°º]/g;
 const DASHES = /[\u2010-\u2015\u2212]/g;
 const SPACES = /\s+/g;
+const PRINTABLE_ASCII = /^[!-~]*$/;
 
 /** `Date d’entrée`, `date d'entree` and ` DATE D ENTREE ` all give `datedentree`; `N°` gives `no`. */
 export function normalizeKey(s: string): string {
@@ -44,9 +45,7 @@ const labelIndexes = new WeakMap<readonly string[], { labels: string[]; byKey: M
 
 function labelIndex(allowed: readonly string[]): Map<string, string> {
   const cached = labelIndexes.get(allowed);
-  if (cached && cached.labels.length === allowed.length && cached.labels.every((l, i) => l === allowed[i])) {
-    return cached.byKey;
-  }
+  if (cached && sameLabels(cached.labels, allowed)) return cached.byKey;
   const byKey = new Map<string, string>();
   for (const label of allowed) {
     const key = normalizeKey(label);
@@ -54,6 +53,12 @@ function labelIndex(allowed: readonly string[]): Map<string, string> {
   }
   labelIndexes.set(allowed, { labels: [...allowed], byKey });
   return byKey;
+}
+
+function sameLabels(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The label of `allowed` that matches `typed` like a header does (the first one), or null. */
@@ -67,6 +72,9 @@ export function findLabel(typed: string, allowed: readonly string[]): string | n
  * spaces and typographic dashes are forgiven.
  */
 export function normalizeId(s: string): string {
+  // Printable ASCII without spaces (nearly every ID, once per row of the large sheets): NFKC, the
+  // dash rule and the space rule leave it unchanged.
+  if (PRINTABLE_ASCII.test(s)) return s.toUpperCase();
   return s.normalize('NFKC').replace(DASHES, '-').replace(SPACES, '').toUpperCase();
 }
 

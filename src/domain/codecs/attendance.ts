@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { formatDayFr } from '../calendar-day';
+import { type CalendarDay, formatDayFr } from '../calendar-day';
 import type { DataIssue } from '../data-issue';
 import { requireHeaders } from '../header-map';
 import { type Attendance, type Parcours, PRESENCE_STATUSES, type PresenceStatus, type Workshop } from '../records';
@@ -8,7 +8,7 @@ import { sheetSpec } from '../workbook-schema';
 import { calendarDaySchema } from './calendar-day-schema';
 import { outsideParcoursMessage } from './parcours-range';
 import { RowReader } from './row-reader';
-import { type Decoded, dataRows } from './sheet-rows';
+import { type Decoded, forEachDataRow } from './sheet-rows';
 
 export const MAX_ATTENDANCE_HOURS = 12;
 
@@ -28,7 +28,7 @@ export interface AttendanceContext {
   workshops: readonly Workshop[];
 }
 
-const MISSING_STATUS = `Présence manquante : choisissez ${joinOr(PRESENCE_STATUSES)}.`;
+const MISSING_STATUS = { missing: `Présence manquante : choisissez ${joinOr(PRESENCE_STATUSES)}.` };
 const isPresent = (status: PresenceStatus): boolean => status === 'Présent' || status === 'Retard';
 
 export function decodeAttendance(table: readonly (readonly unknown[])[], context: AttendanceContext): Decoded<Attendance[]> {
@@ -38,10 +38,20 @@ export function decodeAttendance(table: readonly (readonly unknown[])[], context
   const issues: DataIssue[] = [];
   const parcoursById = new Map(context.parcours.map((p) => [normalizeId(p.id), p]));
   const workshopNames = context.workshops.map((w) => w.name);
-  const firstRowOfKey = new Map<string, number>();
+  // The first workshop of each name, and each name's first index (part of a session's key).
+  const workshopByName = new Map<string, Workshop>();
+  const workshopIndex = new Map<string, number>();
+  context.workshops.forEach((w, i) => {
+    if (!workshopByName.has(w.name)) workshopByName.set(w.name, w);
+    if (!workshopIndex.has(w.name)) workshopIndex.set(w.name, i);
+  });
+  // First row of each (day, workshop, parcours), by session (a number per day and workshop, no
+  // key string per row) then parcours: rows typed session by session stay within a small map.
+  const firstRowsOfSession = new Map<number, Map<Parcours, number>>();
+  const reader = new RowReader(spec, map, issues);
 
-  for (const sheetRow of dataRows(table)) {
-    const r = new RowReader(spec, map, sheetRow, issues);
+  forEachDataRow(table, (row, cells) => {
+    const r = reader.at(row, cells);
     const date = r.date('date', 'Date manquante : écrivez la date de la séance jj/mm/aaaa.');
 
     const typedWorkshop = r.requiredText('workshop', 'Atelier manquant : choisissez l’atelier de la séance.');
@@ -49,7 +59,7 @@ export function decodeAttendance(table: readonly (readonly unknown[])[], context
     if (typedWorkshop !== null && workshopName === null) {
       r.issue('workshop', `Atelier inconnu « ${typedWorkshop} » : choisissez un atelier de la feuille « Ateliers ».`, true);
     }
-    const workshop = context.workshops.find((w) => w.name === workshopName) ?? null;
+    const workshop = (workshopName === null ? undefined : workshopByName.get(workshopName)) ?? null;
 
     const typedId = r.requiredText('id', 'ID manquant : écrivez l’ID du parcours (colonne ID de la feuille « Participants »).');
     const parcours = typedId === null ? undefined : parcoursById.get(normalizeId(typedId));
@@ -57,9 +67,7 @@ export function decodeAttendance(table: readonly (readonly unknown[])[], context
       r.issue('id', `ID « ${typedId} » introuvable parmi les parcours lisibles de la feuille « Participants » : vérifiez l’ID, ou corrigez la ligne du participant.`, true);
     }
 
-    const status = r.list('status', PRESENCE_STATUSES, {
-      missing: MISSING_STATUS,
-    }) as PresenceStatus | null;
+    const status = r.list('status', PRESENCE_STATUSES, MISSING_STATUS) as PresenceStatus | null;
 
     let hours = r.number('hours', true);
     if (status !== null && !r.rejected) {
@@ -85,16 +93,31 @@ export function decodeAttendance(table: readonly (readonly unknown[])[], context
     }
 
     if (r.rejected || date === null || workshopName === null || parcours === undefined || status === null || hours === null) {
-      continue;
+      return;
     }
-    const key = `${date}|${workshopName}|${normalizeId(parcours.id)}`;
-    const first = firstRowOfKey.get(key);
+    const session = dayNumber(date) * workshopNames.length + workshopIndex.get(workshopName)!;
+    let firstRows = firstRowsOfSession.get(session);
+    if (firstRows === undefined) {
+      firstRows = new Map<Parcours, number>();
+      firstRowsOfSession.set(session, firstRows);
+    }
+    const first = firstRows.get(parcours);
     if (first !== undefined) {
       r.issue('', `Présence du ${formatDayFr(date)} à l’atelier « ${workshopName} » déjà saisie ligne ${first} pour ${parcours.id} : seule la première ligne compte, supprimez le doublon.`, true);
-      continue;
+      return;
     }
-    firstRowOfKey.set(key, r.row);
+    firstRows.set(parcours, r.row);
     records.push({ row: r.row, date, workshop: workshopName, id: parcours.id, status, hours, comment: r.text('comment') });
-  }
+  });
   return { records, issues };
+}
+
+/** `2026-03-05` → 20260305: distinct days give distinct numbers. */
+function dayNumber(day: CalendarDay): number {
+  return (
+    ((day.charCodeAt(0) - 48) * 1000 + (day.charCodeAt(1) - 48) * 100 + (day.charCodeAt(2) - 48) * 10 + (day.charCodeAt(3) - 48)) * 10_000 +
+    ((day.charCodeAt(5) - 48) * 10 + (day.charCodeAt(6) - 48)) * 100 +
+    (day.charCodeAt(8) - 48) * 10 +
+    (day.charCodeAt(9) - 48)
+  );
 }

@@ -16,7 +16,7 @@ import { sheetSpec } from '../workbook-schema';
 import { calendarDaySchema } from './calendar-day-schema';
 import { outsideParcoursMessage } from './parcours-range';
 import { RowReader } from './row-reader';
-import { type Decoded, dataRows } from './sheet-rows';
+import { type Decoded, forEachDataRow } from './sheet-rows';
 
 export const evaluationSchema: z.ZodType<Evaluation> = z.object({
   row: z.number().int(),
@@ -37,6 +37,10 @@ export interface EvaluationsContext {
   objectives: readonly string[];
 }
 
+// Built once, not once per row.
+const MISSING_DOMAIN = { missing: `Domaine manquant : choisissez ${joinOr(DOMAINS)}.` };
+const MISSING_LEVEL = { missing: `Niveau manquant : choisissez ${joinOr(LEVELS)}.` };
+
 export function decodeEvaluations(
   table: readonly (readonly unknown[])[],
   context: EvaluationsContext,
@@ -47,8 +51,9 @@ export function decodeEvaluations(
   const issues: DataIssue[] = [];
   const parcoursById = new Map(context.parcours.map((p) => [normalizeId(p.id), p]));
 
-  for (const sheetRow of dataRows(table)) {
-    const r = new RowReader(spec, map, sheetRow, issues);
+  const reader = new RowReader(spec, map, issues);
+  forEachDataRow(table, (row, cells) => {
+    const r = reader.at(row, cells);
     const date = r.date('date', "Date manquante : écrivez la date de l'évaluation jj/mm/aaaa.");
     const typedId = r.requiredText('id', 'ID manquant : écrivez l’ID du parcours (colonne ID de la feuille « Participants »).');
     const parcours = typedId === null ? undefined : parcoursById.get(normalizeId(typedId));
@@ -56,10 +61,10 @@ export function decodeEvaluations(
       r.issue('id', `ID « ${typedId} » introuvable parmi les parcours lisibles de la feuille « Participants » : vérifiez l’ID, ou corrigez la ligne du participant.`, true);
     }
     const type = r.list('type', EVALUATION_TYPES) as EvaluationType | null;
-    const domain = r.list('domain', DOMAINS, { missing: `Domaine manquant : choisissez ${joinOr(DOMAINS)}.` }) as Domain | null;
+    const domain = r.list('domain', DOMAINS, MISSING_DOMAIN) as Domain | null;
     const typedObjective = r.requiredText('objective', "Objectif manquant : écrivez l'objectif évalué.");
     const objective = typedObjective === null ? null : (findLabel(typedObjective, context.objectives) ?? typedObjective);
-    const level = r.list('level', LEVELS, { missing: `Niveau manquant : choisissez ${joinOr(LEVELS)}.` }) as Level | null;
+    const level = r.list('level', LEVELS, MISSING_LEVEL) as Level | null;
 
     if (date !== null && parcours !== undefined) {
       const outside = outsideParcoursMessage('Cette évaluation', date, parcours);
@@ -68,9 +73,9 @@ export function decodeEvaluations(
     const evaluator = r.text('evaluator');
     const comment = r.text('comment');
     if (r.rejected || date === null || parcours === undefined || domain === null || objective === null || level === null) {
-      continue;
+      return;
     }
     records.push({ row: r.row, date, id: parcours.id, type, domain, objective, level, evaluator, comment });
-  }
+  });
   return { records, issues };
 }

@@ -20,8 +20,9 @@ export function decodeExitReasons(table: readonly (readonly unknown[])[]): Decod
   const issues: DataIssue[] = [];
   const firstRowOf = new Map<string, number>();
 
-  for (const sheetRow of dataRows(table)) {
-    const r = new RowReader(spec, map, sheetRow, issues);
+  const reader = new RowReader(spec, map, issues);
+  for (const { row, cells } of dataRows(table)) {
+    const r = reader.at(row, cells);
     const motif = r.requiredText('motif', 'Motif manquant : écrivez le libellé du motif de sortie.');
     const category = r.list('category', EXIT_CATEGORIES, {
       missing: `Catégorie manquante : choisissez ${joinOr(EXIT_CATEGORIES)}.`,

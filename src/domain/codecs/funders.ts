@@ -23,8 +23,9 @@ export function decodeFunders(table: readonly (readonly unknown[])[]): Decoded<F
   const issues: DataIssue[] = [];
   const firstRowOf = new Map<string, number>();
 
-  for (const sheetRow of dataRows(table)) {
-    const r = new RowReader(spec, map, sheetRow, issues);
+  const reader = new RowReader(spec, map, issues);
+  for (const { row, cells } of dataRows(table)) {
+    const r = reader.at(row, cells);
     const code = r.requiredText('code', 'Code manquant : écrivez un code court pour ce financeur, par exemple CD.');
     if (code !== null) {
       const first = firstRowOf.get(normalizeKey(code));

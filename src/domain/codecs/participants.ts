@@ -79,8 +79,9 @@ export function decodeParticipants(
   const funderCodes = context.funders.map((f) => f.code);
   const motifs = context.exitReasons.map((e) => e.motif);
 
-  for (const sheetRow of dataRows(table)) {
-    const r = new RowReader(spec, map, sheetRow, issues);
+  const reader = new RowReader(spec, map, issues);
+  for (const { row, cells } of dataRows(table)) {
+    const r = reader.at(row, cells);
 
     const id = r.requiredText('id', 'ID manquant : chaque parcours doit avoir un ID (par exemple P-2026-0001).');
     if (id !== null) {

@@ -4,29 +4,36 @@ import type { DataIssue } from '../data-issue';
 import type { HeaderMap } from '../header-map';
 import { joinOr } from '../text';
 import type { SheetSpec } from '../workbook-schema';
-import type { SheetRow } from './sheet-rows';
 
 /**
  * Reads the cells of one data row by field key and records the issues met. A *fatal* issue
  * means the row is left out (`rejected`); any other issue means the cell is read as empty.
+ * One reader serves a whole sheet: `at` moves it to the next row (no object per row on sheets
+ * of 100,000 rows).
  */
 export class RowReader {
   rejected = false;
+  /** Sheet row number of the current row (the header is row 1). */
+  row = 0;
+  private cells: readonly unknown[] = [];
 
   constructor(
     private readonly spec: SheetSpec,
     private readonly map: HeaderMap,
-    readonly sheetRow: SheetRow,
     private readonly issues: DataIssue[],
   ) {}
 
-  get row(): number {
-    return this.sheetRow.row;
+  /** Starts reading the cells of sheet row `row`, with no issue met yet. */
+  at(row: number, cells: readonly unknown[]): this {
+    this.row = row;
+    this.cells = cells;
+    this.rejected = false;
+    return this;
   }
 
   raw(key: string): unknown {
     const index = this.map.columns[key];
-    return index === undefined ? undefined : this.sheetRow.cells[index];
+    return index === undefined ? undefined : this.cells[index];
   }
 
   header(key: string): string {

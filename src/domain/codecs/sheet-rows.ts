@@ -23,9 +23,19 @@ export function isBlankCell(v: unknown): boolean {
 /** The rows after the header, fully blank rows skipped, each with its sheet row number. */
 export function dataRows(table: readonly (readonly unknown[])[]): SheetRow[] {
   const rows: SheetRow[] = [];
-  for (let i = 1; i < table.length; i++) {
-    const cells = table[i] ?? [];
-    if (Array.isArray(cells) && !cells.every(isBlankCell)) rows.push({ row: i + 1, cells });
-  }
+  forEachDataRow(table, (row, cells) => {
+    rows.push({ row, cells });
+  });
   return rows;
 }
+
+/** The rows of dataRows, one at a time: the large sheets are read without a list of row objects. */
+export function forEachDataRow(table: readonly (readonly unknown[])[], visit: (row: number, cells: readonly unknown[]) => void): void {
+  for (let i = 1; i < table.length; i++) {
+    const cells = table[i] ?? [];
+    if (isArray(cells) && !cells.every(isBlankCell)) visit(i + 1, cells);
+  }
+}
+
+// Read once: a global lookup per row is costly where the add-in runs in a `node:vm` context.
+const isArray = Array.isArray;

@@ -27,8 +27,9 @@ export function decodeWorkshops(table: readonly (readonly unknown[])[]): Decoded
   const issues: DataIssue[] = [];
   const firstRowOf = new Map<string, number>();
 
-  for (const sheetRow of dataRows(table)) {
-    const r = new RowReader(spec, map, sheetRow, issues);
+  const reader = new RowReader(spec, map, issues);
+  for (const { row, cells } of dataRows(table)) {
+    const r = reader.at(row, cells);
     const name = r.requiredText('name', 'Nom d’atelier manquant : écrivez le nom de l’atelier.');
     if (name !== null) {
       const first = firstRowOf.get(normalizeKey(name));
