@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { parisDayOf } from '../../src/domain/calendar-day';
 import type { SpreadsheetModel } from '../../runtime/spreadsheet/spreadsheet-model';
@@ -98,3 +100,11 @@ export function expectTextContaining(locator: Locator, part: string): Promise<vo
 export function expectValue(locator: Locator, expected: string): Promise<void> {
   return eventually(async () => expect(await locator.inputValue()).toBe(expected));
 }
+
+/**
+ * Where the tests save their screenshots: docs/screenshots/ when asked (`npm run screenshots`),
+ * else a temporary folder, so that `npm test` never rewrites tracked files.
+ */
+export const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS
+  ? join(__dirname, '..', '..', 'docs', 'screenshots')
+  : mkdtempSync(join(tmpdir(), 'parcours-screenshots-'));

@@ -9,7 +9,13 @@ import { type RawTables, readWorkbook } from '../../src/domain/read-workbook';
 import { SHEET, sheetSpec, WORKBOOK_SCHEMA } from '../../src/domain/workbook-schema';
 import { computeDeadlines } from '../../src/followup/deadlines';
 import { DIST_DIR } from '../support/built-bundle';
-import { expectText, expectTextContaining, sheetRecords, sheetValues } from './browser-support';
+import {
+  expectText,
+  expectTextContaining,
+  SCREENSHOT_DIR,
+  sheetRecords,
+  sheetValues,
+} from './browser-support';
 import { openWorkbook, spreadsheetOf } from '../followup/workbook-fixture';
 
 /**
@@ -17,7 +23,7 @@ import { openWorkbook, spreadsheetOf } from '../followup/workbook-fixture';
  * the built bundle in the local runtime → the workbook model. « Échéances » on the demo workbook,
  * « Adopter un classeur existant… » on a team's own sheet.
  */
-const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+const SCREENSHOTS = SCREENSHOT_DIR;
 const XSS = '<img src=x onerror=alert(1)>';
 const DEMO_DAY = '2026-11-20';
 let browser: Browser;

@@ -12,6 +12,7 @@ import {
   formulaCells,
   launchChromium,
   openSidebar,
+  SCREENSHOT_DIR,
   sheetRecords,
 } from './browser-support';
 
@@ -19,7 +20,7 @@ import {
  * Every sidebar, end to end: Chromium → google.script.run shim → preview server → the built
  * bundle in the local runtime → the workbook model. One browser for the whole suite.
  */
-const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+const SCREENSHOTS = SCREENSHOT_DIR;
 const XSS = '<img src=x onerror=alert(1)>';
 let preview: PreviewServer;
 let browser: Browser;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createScriptRunBridge } from '../../runtime/script-run-bridge';
-import { launchChromium } from '../browser/browser-support';
+import { launchChromium, SCREENSHOT_DIR } from '../browser/browser-support';
 import { DIST_DIR } from '../support/built-bundle';
 import { fixtureBundle, spreadsheetOf } from './report-fixture';
 
@@ -54,7 +54,7 @@ describe('the Bilan dialog page', () => {
     await page.waitForSelector('#status.success');
     expect(await page.textContent('#status')).toBe('Bilan écrit dans la feuille « Bilan 2026-T3 CD ».');
     // The dialog as the README shows it: the chosen quarter and funder, and where the summary went.
-    await page.screenshot({ path: join(__dirname, '..', '..', 'docs', 'screenshots', 'bilan.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'bilan.png'), fullPage: true });
     expect(spreadsheetOf(bundle).getSheetByName('Bilan 2026-T3 CD')).not.toBeNull();
     await page.close();
   }, 60_000);
