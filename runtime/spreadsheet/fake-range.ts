@@ -8,8 +8,16 @@ import { addDeveloperMetadata, FakeDeveloperMetadataFinder, type FakeDeveloperMe
 import { defaultFormatFor, displayValue } from './display-format';
 import type { FakeSheet } from './fake-sheet';
 import { createProtection, FakeProtection } from './protection';
-import { cellAt, ensureCell, forEachCellOf } from './sheet-grid';
-import type { CellModel, CellStyleModel, DeveloperMetadataLocationModel, GridArea, SheetModel } from './spreadsheet-model';
+import { attributesAt, forEachCellOf, removeAttributes, updateAttributes, valueAt, writeInput } from './sheet-grid';
+import type {
+  CellAttributes,
+  CellStyleModel,
+  CellValue,
+  DataValidationModel,
+  DeveloperMetadataLocationModel,
+  GridArea,
+  SheetModel,
+} from './spreadsheet-model';
 import type { SpreadsheetSession } from './spreadsheet-session';
 
 type StyleKey = keyof CellStyleModel;
@@ -39,14 +47,15 @@ export class FakeRange {
    * length and filled in place: a copy per row (realmArray) costs more than the cells themselves
    * on sheets of 100,000 rows.
    */
-  private grid<T>(project: (cell: CellModel | undefined) => T): T[][] {
+  private grid<T>(project: (value: CellValue, attributes: CellAttributes | undefined) => T): T[][] {
     const { row, column, numRows, numColumns } = this.area;
     const RealmArray = this.session.ctx.realm.Array;
     const out: T[][] = new RealmArray<T[]>(numRows);
     for (let i = 0; i < numRows; i += 1) {
-      const cells = this.sheet.cells[row - 1 + i];
+      const values = this.sheet.values[row - 1 + i];
+      const attributes = this.sheet.attributes[row - 1 + i];
       const line: T[] = new RealmArray<T>(numColumns);
-      for (let j = 0; j < numColumns; j += 1) line[j] = project(cells?.[column - 1 + j]);
+      for (let j = 0; j < numColumns; j += 1) line[j] = project(values?.[column - 1 + j] ?? '', attributes?.[column - 1 + j]);
       out[i] = line;
     }
     return out;
@@ -56,13 +65,13 @@ export class FakeRange {
   private valueGrid(): unknown[][] {
     const { row, column, numRows, numColumns } = this.area;
     const { Array: RealmArray, Date: RealmDate } = this.session.ctx.realm;
-    const rows = this.sheet.cells;
+    const rows = this.sheet.values;
     const out: unknown[][] = new RealmArray<unknown[]>(numRows);
     for (let i = 0; i < numRows; i += 1) {
-      const cells = rows[row - 1 + i];
+      const values = rows[row - 1 + i];
       const line: unknown[] = new RealmArray<unknown>(numColumns);
       for (let j = 0; j < numColumns; j += 1) {
-        const value = cells?.[column - 1 + j]?.value ?? '';
+        const value = values?.[column - 1 + j] ?? '';
         // As SpreadsheetSession.realmValue: a Date is handed over as a new Date of the realm.
         line[j] = value instanceof Date ? new RealmDate(value.getTime()) : value;
       }
@@ -71,8 +80,12 @@ export class FakeRange {
     return out;
   }
 
-  private topLeft(): CellModel | undefined {
-    return cellAt(this.sheet, this.area.row, this.area.column);
+  private topLeftValue(): CellValue {
+    return valueAt(this.sheet, this.area.row, this.area.column);
+  }
+
+  private topLeftAttributes(): CellAttributes | undefined {
+    return attributesAt(this.sheet, this.area.row, this.area.column);
   }
 
   /** Google's shape checks for every set…s(2-D array) method. */
@@ -95,20 +108,21 @@ export class FakeRange {
     return data as unknown[][];
   }
 
-  private fill(apply: (cell: CellModel) => void): this {
+  /** Applies `apply` to every cell of the range (row, column, and the row length to create a missing row at). */
+  private fill(apply: (row: number, column: number, rowLength: number) => void): this {
     const rowLength = this.area.column + this.area.numColumns - 1;
-    forEachCellOf(this.area, (r, c) => apply(ensureCell(this.sheet, r, c, rowLength)));
+    forEachCellOf(this.area, (r, c) => apply(r, c, rowLength));
     return this;
   }
 
-  private fillEach<T>(data: T[][], apply: (cell: CellModel, value: T) => void): this {
+  private fillEach<T>(data: T[][], apply: (row: number, column: number, value: T, rowLength: number) => void): this {
     const rowLength = this.area.column + this.area.numColumns - 1;
-    forEachCellOf(this.area, (r, c, i, j) => apply(ensureCell(this.sheet, r, c, rowLength), data[i]![j]!));
+    forEachCellOf(this.area, (r, c, i, j) => apply(r, c, data[i]![j]!, rowLength));
     return this;
   }
 
   private setStyle(key: StyleKey, value: unknown): void {
-    this.fill((cell) => applyStyle(cell, key, value));
+    this.fill((r, c) => applyStyle(this.sheet, r, c, key, value));
   }
 
   // ---- geometry -------------------------------------------------------------------------
@@ -183,7 +197,7 @@ export class FakeRange {
   getValue(): unknown {
     this.rec('getValue', 'read');
     this.session.ctx.calls.cellsRead += 1;
-    return this.session.realmValue(this.topLeft()?.value ?? '');
+    return this.session.realmValue(this.topLeftValue());
   }
 
   /** Validates every value before writing any, so a rejected call leaves the sheet untouched. */
@@ -192,12 +206,12 @@ export class FakeRange {
     const data = this.checkShape(values, 'setValues');
     const inputs = data.map((line, i) =>
       line.map((raw, j) => {
-        const format = cellAt(this.sheet, this.area.row + i, this.area.column + j)?.numberFormat;
+        const format = attributesAt(this.sheet, this.area.row + i, this.area.column + j)?.numberFormat;
         return storedInput(raw, format, this.session.timeZone, 'Range.setValues');
       }),
     );
     this.session.ctx.calls.cellsWritten += this.cellCount;
-    return this.fillEach(inputs, writeInput);
+    return this.fillEach(inputs, (r, c, input, rowLength) => writeInput(this.sheet, r, c, input, rowLength));
   }
 
   setValue(value: unknown): this {
@@ -205,67 +219,72 @@ export class FakeRange {
     // Checked once up front (the format may differ per cell, the acceptance does not).
     storedInput(value, undefined, this.session.timeZone, 'Range.setValue');
     this.session.ctx.calls.cellsWritten += this.cellCount;
-    return this.fill((cell) => writeInput(cell, storedInput(value, cell.numberFormat, this.session.timeZone, 'Range.setValue')));
+    return this.fill((r, c, rowLength) =>
+      writeInput(this.sheet, r, c, storedInput(value, attributesAt(this.sheet, r, c)?.numberFormat, this.session.timeZone, 'Range.setValue'), rowLength),
+    );
   }
 
   getDisplayValues(): string[][] {
     this.rec('getDisplayValues', 'read');
     this.session.ctx.calls.cellsRead += this.cellCount;
-    return this.grid((cell) => (cell ? displayValue(cell.value, cell.numberFormat, this.session.timeZone) : ''));
+    return this.grid((value, attributes) => displayValue(value, attributes?.numberFormat, this.session.timeZone));
   }
 
   getDisplayValue(): string {
     this.rec('getDisplayValue', 'read');
     this.session.ctx.calls.cellsRead += 1;
-    const cell = this.topLeft();
-    return cell ? displayValue(cell.value, cell.numberFormat, this.session.timeZone) : '';
+    return displayValue(this.topLeftValue(), this.topLeftAttributes()?.numberFormat, this.session.timeZone);
   }
 
   /** Formulas are stored, never evaluated: getValues gives '' for a formula written here. */
   getFormulas(): string[][] {
     this.rec('getFormulas', 'read');
     this.session.ctx.calls.cellsRead += this.cellCount;
-    return this.grid((cell) => cell?.formula ?? '');
+    return this.grid((_value, attributes) => attributes?.formula ?? '');
   }
 
   getFormula(): string {
     this.rec('getFormula', 'read');
-    return this.topLeft()?.formula ?? '';
+    return this.topLeftAttributes()?.formula ?? '';
   }
 
   setFormula(formula: string): this {
     this.rec('setFormula', 'write');
     const text = String(formula);
     this.session.ctx.calls.cellsWritten += this.cellCount;
-    return this.fill((cell) => writeInput(cell, { value: '', formula: text.startsWith('=') ? text : `=${text}` }));
+    const input = { value: '', formula: text.startsWith('=') ? text : `=${text}` };
+    return this.fill((r, c, rowLength) => writeInput(this.sheet, r, c, input, rowLength));
   }
 
   // ---- number formats -------------------------------------------------------------------
 
   getNumberFormat(): string {
     this.rec('getNumberFormat', 'read');
-    const cell = this.topLeft();
-    return cell?.numberFormat ?? defaultFormatFor(cell?.value ?? '', this.session.timeZone);
+    return this.topLeftAttributes()?.numberFormat ?? defaultFormatFor(this.topLeftValue(), this.session.timeZone);
   }
 
   getNumberFormats(): string[][] {
     this.rec('getNumberFormats', 'read');
-    return this.grid((cell) => cell?.numberFormat ?? defaultFormatFor(cell?.value ?? '', this.session.timeZone));
+    return this.grid((value, attributes) => attributes?.numberFormat ?? defaultFormatFor(value, this.session.timeZone));
   }
 
   setNumberFormat(numberFormat: string): this {
     this.rec('setNumberFormat', 'write');
     const format = String(numberFormat);
-    return this.fill((cell) => {
-      cell.numberFormat = format;
-    });
+    return this.fill((r, c) =>
+      updateAttributes(this.sheet, r, c, (a) => {
+        a.numberFormat = format;
+      }),
+    );
   }
 
   setNumberFormats(numberFormats: string[][]): this {
     this.rec('setNumberFormats', 'write');
-    return this.fillEach(this.checkShape(numberFormats, 'setNumberFormats'), (cell, format) => {
-      cell.numberFormat = String(format);
-    });
+    return this.fillEach(this.checkShape(numberFormats, 'setNumberFormats'), (r, c, format) =>
+      updateAttributes(this.sheet, r, c, (a) => {
+        a.numberFormat = String(format);
+      }),
+    );
   }
 
   // ---- data validation ------------------------------------------------------------------
@@ -273,58 +292,60 @@ export class FakeRange {
   setDataValidation(rule: FakeDataValidation | null): this {
     this.rec('setDataValidation', 'write');
     const data = validationData(rule, 'Range.setDataValidation');
-    return this.fill((cell) => setValidation(cell, data));
+    return this.fill((r, c) => setValidation(this.sheet, r, c, data));
   }
 
   setDataValidations(rules: (FakeDataValidation | null)[][]): this {
     this.rec('setDataValidations', 'write');
     const data = this.checkShape(rules, 'setDataValidations').map((line) => line.map((r) => validationData(r, 'Range.setDataValidations')));
-    return this.fillEach(data, setValidation);
+    return this.fillEach(data, (r, c, validation) => setValidation(this.sheet, r, c, validation));
   }
 
   getDataValidation(): FakeDataValidation | null {
     this.rec('getDataValidation', 'read');
-    const validation = this.topLeft()?.validation;
+    const validation = this.topLeftAttributes()?.validation;
     return validation ? new FakeDataValidation(this.session, validation) : null;
   }
 
   getDataValidations(): (FakeDataValidation | null)[][] {
     this.rec('getDataValidations', 'read');
-    return this.grid((cell) => (cell?.validation ? new FakeDataValidation(this.session, cell.validation) : null));
+    return this.grid((_value, attributes) => (attributes?.validation ? new FakeDataValidation(this.session, attributes.validation) : null));
   }
 
   clearDataValidations(): this {
     this.rec('clearDataValidations', 'write');
-    return this.fill((cell) => {
-      delete cell.validation;
-    });
+    return this.fill((r, c) =>
+      removeAttributes(this.sheet, r, c, (a) => {
+        delete a.validation;
+      }),
+    );
   }
 
   // ---- notes ----------------------------------------------------------------------------
 
   setNote(note: string | null): this {
     this.rec('setNote', 'write');
-    return this.fill((cell) => setNote(cell, note));
+    return this.fill((r, c) => setNote(this.sheet, r, c, note));
   }
 
   setNotes(notes: (string | null)[][]): this {
     this.rec('setNotes', 'write');
-    return this.fillEach(this.checkShape(notes, 'setNotes') as (string | null)[][], setNote);
+    return this.fillEach(this.checkShape(notes, 'setNotes') as (string | null)[][], (r, c, note) => setNote(this.sheet, r, c, note));
   }
 
   getNote(): string {
     this.rec('getNote', 'read');
-    return this.topLeft()?.note ?? '';
+    return this.topLeftAttributes()?.note ?? '';
   }
 
   getNotes(): string[][] {
     this.rec('getNotes', 'read');
-    return this.grid((cell) => cell?.note ?? '');
+    return this.grid((_value, attributes) => attributes?.note ?? '');
   }
 
   clearNote(): this {
     this.rec('clearNote', 'write');
-    return this.fill((cell) => setNote(cell, null));
+    return this.fill((r, c) => setNote(this.sheet, r, c, null));
   }
 
   // ---- styling --------------------------------------------------------------------------
@@ -337,12 +358,12 @@ export class FakeRange {
 
   setFontWeights(fontWeights: (string | null)[][]): this {
     this.rec('setFontWeights', 'write');
-    return this.fillEach(this.checkShape(fontWeights, 'setFontWeights'), (cell, w) => applyStyle(cell, 'fontWeight', w));
+    return this.fillEach(this.checkShape(fontWeights, 'setFontWeights'), (r, c, w) => applyStyle(this.sheet, r, c, 'fontWeight', w));
   }
 
   getFontWeight(): string {
     this.rec('getFontWeight', 'read');
-    return this.topLeft()?.style?.fontWeight ?? 'normal';
+    return this.topLeftAttributes()?.style?.fontWeight ?? 'normal';
   }
 
   setFontStyle(fontStyle: string | null): this {
@@ -371,12 +392,12 @@ export class FakeRange {
 
   setBackgrounds(colors: (string | null)[][]): this {
     this.rec('setBackgrounds', 'write');
-    return this.fillEach(this.checkShape(colors, 'setBackgrounds'), (cell, color) => applyStyle(cell, 'background', color));
+    return this.fillEach(this.checkShape(colors, 'setBackgrounds'), (r, c, color) => applyStyle(this.sheet, r, c, 'background', color));
   }
 
   getBackground(): string {
     this.rec('getBackground', 'read');
-    return this.topLeft()?.style?.background ?? '#ffffff';
+    return this.topLeftAttributes()?.style?.background ?? '#ffffff';
   }
 
   setHorizontalAlignment(alignment: string | null): this {
@@ -404,8 +425,7 @@ export class FakeRange {
   merge(): this {
     this.rec('merge', 'write');
     forEachCellOf(this.area, (r, c, i, j) => {
-      const cell = cellAt(this.sheet, r, c);
-      if ((i > 0 || j > 0) && cell) writeInput(cell, { value: '', formula: null });
+      if ((i > 0 || j > 0) && isStored(this.sheet, r, c)) writeInput(this.sheet, r, c, { value: '', formula: null });
     });
     this.sheet.merges.push({ ...this.area });
     return this;
@@ -427,22 +447,24 @@ export class FakeRange {
     this.rec('clear', 'write');
     const o = options ?? {};
     const picked = o.contentsOnly || o.formatOnly || o.validationsOnly || o.commentsOnly;
-    return this.fill((cell) => {
-      if (!picked || o.contentsOnly) writeInput(cell, { value: '', formula: null });
-      if (!picked || o.formatOnly) clearFormat(cell);
-      if (o.validationsOnly) delete cell.validation;
-      if (o.commentsOnly) delete cell.note;
+    return this.fill((r, c, rowLength) => {
+      if (!picked || o.contentsOnly) writeInput(this.sheet, r, c, { value: '', formula: null }, rowLength);
+      removeAttributes(this.sheet, r, c, (a) => {
+        if (!picked || o.formatOnly) clearFormat(a);
+        if (o.validationsOnly) delete a.validation;
+        if (o.commentsOnly) delete a.note;
+      });
     });
   }
 
   clearContent(): this {
     this.rec('clearContent', 'write');
-    return this.fill((cell) => writeInput(cell, { value: '', formula: null }));
+    return this.fill((r, c, rowLength) => writeInput(this.sheet, r, c, { value: '', formula: null }, rowLength));
   }
 
   clearFormat(): this {
     this.rec('clearFormat', 'write');
-    return this.fill(clearFormat);
+    return this.fill((r, c) => removeAttributes(this.sheet, r, c, clearFormat));
   }
 
   // ---- protection, activation, metadata -------------------------------------------------
@@ -495,37 +517,52 @@ export class FakeRange {
   }
 }
 
-function writeInput(cell: CellModel, input: { value: CellModel['value']; formula: string | null }): void {
-  cell.value = input.value;
-  if (input.formula === null) delete cell.formula;
-  else cell.formula = input.formula;
+/** Something was stored at this cell (a value, even '', or attributes). */
+function isStored(sheet: SheetModel, row: number, column: number): boolean {
+  return sheet.values[row - 1]?.[column - 1] !== undefined || attributesAt(sheet, row, column) !== undefined;
 }
 
-function validationData(rule: unknown, method: string): CellModel['validation'] | null {
+function validationData(rule: unknown, method: string): DataValidationModel | null {
   if (rule === null || rule === undefined) return null;
   if (!(rule instanceof FakeDataValidation)) throw signatureError(method, describeType(rule));
   return rule.data;
 }
 
-function setValidation(cell: CellModel, data: CellModel['validation'] | null): void {
-  if (data) cell.validation = structuredClone(data);
-  else delete cell.validation;
+function setValidation(sheet: SheetModel, row: number, column: number, data: DataValidationModel | null): void {
+  if (data) {
+    updateAttributes(sheet, row, column, (a) => {
+      a.validation = structuredClone(data);
+    });
+  } else {
+    removeAttributes(sheet, row, column, (a) => {
+      delete a.validation;
+    });
+  }
 }
 
-function setNote(cell: CellModel, note: unknown): void {
-  if (note === null || note === undefined || note === '') delete cell.note;
-  else cell.note = String(note);
+function setNote(sheet: SheetModel, row: number, column: number, note: unknown): void {
+  if (note === null || note === undefined || note === '') {
+    removeAttributes(sheet, row, column, (a) => {
+      delete a.note;
+    });
+  } else {
+    updateAttributes(sheet, row, column, (a) => {
+      a.note = String(note);
+    });
+  }
 }
 
-function applyStyle(cell: CellModel, key: StyleKey, value: unknown): void {
-  const style: Record<string, unknown> = { ...(cell.style ?? {}) };
-  if (value === null || value === undefined) delete style[key];
-  else style[key] = value;
-  if (Object.keys(style).length === 0) delete cell.style;
-  else cell.style = style as CellStyleModel;
+function applyStyle(sheet: SheetModel, row: number, column: number, key: StyleKey, value: unknown): void {
+  updateAttributes(sheet, row, column, (a) => {
+    const style: Record<string, unknown> = { ...(a.style ?? {}) };
+    if (value === null || value === undefined) delete style[key];
+    else style[key] = value;
+    if (Object.keys(style).length === 0) delete a.style;
+    else a.style = style as CellStyleModel;
+  });
 }
 
-function clearFormat(cell: CellModel): void {
-  delete cell.numberFormat;
-  delete cell.style;
+function clearFormat(attributes: CellAttributes): void {
+  delete attributes.numberFormat;
+  delete attributes.style;
 }

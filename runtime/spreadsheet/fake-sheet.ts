@@ -15,7 +15,7 @@ import type { FakeRange } from './fake-range';
 import type { FakeSpreadsheet } from './fake-spreadsheet';
 import { createProtection, FakeProtection } from './protection';
 import * as grid from './sheet-grid';
-import { DEFAULT_COLUMN_WIDTH, nextIdAmong, type SheetModel } from './spreadsheet-model';
+import { type CellAttributes, DEFAULT_COLUMN_WIDTH, nextIdAmong, type SheetModel } from './spreadsheet-model';
 import type { SpreadsheetSession } from './spreadsheet-session';
 
 function checkCount(value: unknown, what: string): number {
@@ -188,15 +188,12 @@ export class FakeSheet {
     if (!Array.isArray(rowContents) || rowContents.length === 0) throw signatureError('Sheet.appendRow', typeof rowContents);
     const row = grid.lastRowWithContent(this.sheet) + 1;
     const inputs = rowContents.map((raw, j) =>
-      storedInput(raw, grid.cellAt(this.sheet, row, j + 1)?.numberFormat, this.session.timeZone, 'Sheet.appendRow'),
+      storedInput(raw, grid.attributesAt(this.sheet, row, j + 1)?.numberFormat, this.session.timeZone, 'Sheet.appendRow'),
     );
     if (row > this.sheet.maxRows) this.sheet.maxRows = row;
     if (inputs.length > this.sheet.maxColumns) this.sheet.maxColumns = inputs.length;
     inputs.forEach((input, j) => {
-      const cell = grid.ensureCell(this.sheet, row, j + 1);
-      cell.value = input.value;
-      if (input.formula === null) delete cell.formula;
-      else cell.formula = input.formula;
+      grid.writeInput(this.sheet, row, j + 1, input);
     });
     this.session.ctx.calls.cellsWritten += inputs.length;
     return this;
@@ -205,29 +202,30 @@ export class FakeSheet {
   /** Contents and formats; notes and validation rules stay. */
   clear(): this {
     this.rec('clear', 'write');
-    for (const cells of this.sheet.cells) {
-      if (!cells) continue;
-      for (const cell of cells) {
-        if (!cell) continue;
-        cell.value = '';
-        delete cell.formula;
-        delete cell.numberFormat;
-        delete cell.style;
-      }
-    }
+    this.clearStored((a) => {
+      delete a.formula;
+      delete a.numberFormat;
+      delete a.style;
+    });
     return this;
   }
 
   clearContents(): this {
     this.rec('clearContents', 'write');
-    for (const cells of this.sheet.cells) {
-      for (const cell of cells ?? []) {
-        if (!cell) continue;
-        cell.value = '';
-        delete cell.formula;
-      }
-    }
+    this.clearStored((a) => {
+      delete a.formula;
+    });
     return this;
+  }
+
+  /** Empties every stored value (kept as '', the cells stay stored) and applies `change` to every cell's attributes. */
+  private clearStored(change: (attributes: CellAttributes) => void): void {
+    for (const values of this.sheet.values) values?.fill('');
+    this.sheet.attributes.forEach((attributes, r) => {
+      attributes?.forEach((a, c) => {
+        if (a) grid.removeAttributes(this.sheet, r + 1, c + 1, change);
+      });
+    });
   }
 
   setFrozenRows(rows: number): void {
@@ -278,9 +276,9 @@ export class FakeSheet {
     for (let c = startColumn; c < startColumn + numColumns; c += 1) {
       this.checkPosition(c, this.sheet.maxColumns, 'columns');
       let longest = 0;
-      for (const cells of this.sheet.cells) {
-        const cell = cells?.[c - 1];
-        if (cell && cell.value !== '') longest = Math.max(longest, String(cell.value instanceof Date ? '00/00/0000' : cell.value).length);
+      for (const values of this.sheet.values) {
+        const value = values?.[c - 1];
+        if (value !== undefined && value !== '') longest = Math.max(longest, String(value instanceof Date ? '00/00/0000' : value).length);
       }
       this.sheet.columnWidths[c] = Math.max(30, longest * 7 + 10);
     }

@@ -3,49 +3,162 @@
  * bounds errors. Pure functions over SheetModel, no call counting.
  */
 import { AppsScriptException } from '../runtime-context';
-import type { CellModel, GridArea, SheetModel } from './spreadsheet-model';
+import type { CellAttributes, CellModel, CellValue, GridArea, SheetModel } from './spreadsheet-model';
 
-export function cellAt(sheet: SheetModel, row: number, column: number): CellModel | undefined {
-  return sheet.cells[row - 1]?.[column - 1];
+/** The value of a cell ('' when empty or never written). */
+export function valueAt(sheet: SheetModel, row: number, column: number): CellValue {
+  return sheet.values[row - 1]?.[column - 1] ?? '';
+}
+
+/** The formula, number format, note, validation and style of a cell; undefined when it has none. */
+export function attributesAt(sheet: SheetModel, row: number, column: number): CellAttributes | undefined {
+  return sheet.attributes[row - 1]?.[column - 1];
 }
 
 /**
- * The cell, created empty when missing (the grid array is sparse beyond the used area). A missing
- * row is created `rowLength` long when the caller is about to fill it up to there: a row grown
- * cell by cell would hold room for 17 cells or more, and a large sheet has 100,000 rows.
+ * Writes a value. A missing row is created `rowLength` long when the caller is about to fill it up
+ * to there: a row grown cell by cell would hold room for 17 cells or more, and a large sheet has
+ * 100,000 rows.
  */
-export function ensureCell(sheet: SheetModel, row: number, column: number, rowLength = 0): CellModel {
-  let cells = sheet.cells[row - 1];
-  if (!cells) {
-    cells = rowLength > 0 ? new Array<CellModel | undefined>(rowLength) : [];
-    sheet.cells[row - 1] = cells;
+export function setValueAt(sheet: SheetModel, row: number, column: number, value: CellValue, rowLength = 0): void {
+  let line = sheet.values[row - 1];
+  if (!line) {
+    line = rowLength > 0 ? new Array<CellValue>(rowLength) : [];
+    sheet.values[row - 1] = line;
   }
-  let cell = cells[column - 1];
-  if (!cell) {
-    cell = { value: '' };
-    cells[column - 1] = cell;
-  }
-  return cell;
+  line[column - 1] = value;
 }
 
-export function hasContent(cell: CellModel | undefined): boolean {
-  return cell !== undefined && (cell.value !== '' || cell.formula !== undefined);
+/**
+ * Changes the attributes of a cell in place (created when missing). Attributes left with no field
+ * set are removed, so the sparse store only holds cells that have something.
+ */
+export function updateAttributes(sheet: SheetModel, row: number, column: number, change: (attributes: CellAttributes) => void): void {
+  const line = sheet.attributes[row - 1];
+  const existing = line?.[column - 1];
+  const attributes: CellAttributes = existing ?? {};
+  change(attributes);
+  const empty = isEmptyAttributes(attributes);
+  if (existing) {
+    if (empty) line![column - 1] = undefined;
+    return;
+  }
+  if (empty) return;
+  if (line) line[column - 1] = attributes;
+  else {
+    const created: (CellAttributes | undefined)[] = [];
+    created[column - 1] = attributes;
+    sheet.attributes[row - 1] = created;
+  }
+}
+
+/** As updateAttributes, but never creates attributes: for changes that only remove fields. */
+export function removeAttributes(sheet: SheetModel, row: number, column: number, change: (attributes: CellAttributes) => void): void {
+  if (attributesAt(sheet, row, column)) updateAttributes(sheet, row, column, change);
+}
+
+function isEmptyAttributes(attributes: CellAttributes): boolean {
+  return (
+    attributes.formula === undefined &&
+    attributes.numberFormat === undefined &&
+    attributes.note === undefined &&
+    attributes.validation === undefined &&
+    attributes.style === undefined
+  );
+}
+
+/** Writes a value and sets or removes its formula: what typing or setValues does to a cell. */
+export function writeInput(sheet: SheetModel, row: number, column: number, input: { value: CellValue; formula: string | null }, rowLength = 0): void {
+  setValueAt(sheet, row, column, input.value, rowLength);
+  const formula = input.formula;
+  if (formula === null) {
+    if (attributesAt(sheet, row, column)?.formula !== undefined) {
+      updateAttributes(sheet, row, column, (a) => {
+        delete a.formula;
+      });
+    }
+  } else {
+    updateAttributes(sheet, row, column, (a) => {
+      a.formula = formula;
+    });
+  }
+}
+
+/**
+ * The cell as one new object (a copy: changing it changes nothing), undefined when nothing was ever
+ * stored there. For the .xlsx writer and tests; the fakes read valueAt and attributesAt.
+ */
+export function cellAt(sheet: SheetModel, row: number, column: number): CellModel | undefined {
+  const value = sheet.values[row - 1]?.[column - 1];
+  const attributes = attributesAt(sheet, row, column);
+  if (value === undefined && attributes === undefined) return undefined;
+  return { value: value ?? '', ...attributes };
+}
+
+/** Stores a whole cell (value and attributes), replacing what was there: the .xlsx reader's and tests' writer. */
+export function putCell(sheet: SheetModel, row: number, column: number, cell: CellModel): void {
+  const { value, ...attributes } = cell;
+  setValueAt(sheet, row, column, value);
+  if (attributesAt(sheet, row, column)) sheet.attributes[row - 1]![column - 1] = undefined;
+  if (!isEmptyAttributes(attributes)) updateAttributes(sheet, row, column, (a) => Object.assign(a, attributes));
+}
+
+/** Rows 1..usedRowCount may hold something (values or attributes); the rows below hold nothing. */
+export function usedRowCount(sheet: SheetModel): number {
+  return Math.max(sheet.values.length, sheet.attributes.length);
+}
+
+/** The cells of a row as cellAt gives them; a cell with nothing stored is a hole. */
+export function cellRow(sheet: SheetModel, row: number): (CellModel | undefined)[] {
+  const length = Math.max(sheet.values[row - 1]?.length ?? 0, sheet.attributes[row - 1]?.length ?? 0);
+  const line = new Array<CellModel | undefined>(length);
+  for (let c = 1; c <= length; c += 1) {
+    const cell = cellAt(sheet, row, c);
+    if (cell) line[c - 1] = cell;
+  }
+  return line;
+}
+
+/** Every row of cellRow, rows 1..usedRowCount: a copy of the sheet as one object per cell, for tests. */
+export function cellRows(sheet: SheetModel): (CellModel | undefined)[][] {
+  return Array.from({ length: usedRowCount(sheet) }, (_, i) => cellRow(sheet, i + 1));
+}
+
+function rowHasContent(sheet: SheetModel, r: number, fromColumn = 1): boolean {
+  const values = sheet.values[r - 1];
+  if (values) {
+    for (let c = values.length; c >= fromColumn; c -= 1) {
+      const value = values[c - 1];
+      if (value !== undefined && value !== '') return true;
+    }
+  }
+  const attributes = sheet.attributes[r - 1];
+  return attributes?.some((a) => a?.formula !== undefined) ?? false;
 }
 
 export function lastRowWithContent(sheet: SheetModel): number {
-  for (let r = sheet.cells.length; r >= 1; r -= 1) {
-    const cells = sheet.cells[r - 1];
-    if (cells?.some(hasContent)) return r;
+  for (let r = usedRowCount(sheet); r >= 1; r -= 1) {
+    if (rowHasContent(sheet, r)) return r;
   }
   return 0;
 }
 
 export function lastColumnWithContent(sheet: SheetModel): number {
   let last = 0;
-  for (const cells of sheet.cells) {
-    if (!cells) continue;
-    for (let c = cells.length; c > last; c -= 1) {
-      if (hasContent(cells[c - 1])) {
+  for (const values of sheet.values) {
+    if (!values) continue;
+    for (let c = values.length; c > last; c -= 1) {
+      const value = values[c - 1];
+      if (value !== undefined && value !== '') {
+        last = c;
+        break;
+      }
+    }
+  }
+  for (const attributes of sheet.attributes) {
+    if (!attributes) continue;
+    for (let c = attributes.length; c > last; c -= 1) {
+      if (attributes[c - 1]?.formula !== undefined) {
         last = c;
         break;
       }
@@ -75,16 +188,20 @@ export function forEachCellOf(area: GridArea, visit: (row: number, column: numbe
 }
 
 export function insertRows(sheet: SheetModel, beforeRow: number, howMany: number): void {
-  if (sheet.cells.length >= beforeRow) {
-    sheet.cells.splice(beforeRow - 1, 0, ...Array.from({ length: howMany }, () => [] as (CellModel | undefined)[]));
+  if (sheet.values.length >= beforeRow) {
+    sheet.values.splice(beforeRow - 1, 0, ...Array.from({ length: howMany }, () => [] as CellValue[]));
   }
+  if (sheet.attributes.length >= beforeRow) sheet.attributes.splice(beforeRow - 1, 0, ...new Array<(CellAttributes | undefined)[]>(howMany));
   sheet.maxRows += howMany;
   shiftAreas(sheet, 'row', beforeRow, howMany);
 }
 
 export function insertColumns(sheet: SheetModel, beforeColumn: number, howMany: number): void {
-  for (const cells of sheet.cells) {
-    if (cells && cells.length >= beforeColumn) cells.splice(beforeColumn - 1, 0, ...new Array<undefined>(howMany));
+  for (const values of sheet.values) {
+    if (values && values.length >= beforeColumn) values.splice(beforeColumn - 1, 0, ...new Array<CellValue>(howMany));
+  }
+  for (const attributes of sheet.attributes) {
+    if (attributes && attributes.length >= beforeColumn) attributes.splice(beforeColumn - 1, 0, ...new Array<undefined>(howMany));
   }
   const widths: Record<number, number> = {};
   for (const [key, px] of Object.entries(sheet.columnWidths)) {
@@ -98,14 +215,16 @@ export function insertColumns(sheet: SheetModel, beforeColumn: number, howMany: 
 
 export function deleteRows(sheet: SheetModel, row: number, howMany: number): void {
   checkDeletion(row, howMany, sheet.maxRows, 'rows');
-  sheet.cells.splice(row - 1, howMany);
+  sheet.values.splice(row - 1, howMany);
+  sheet.attributes.splice(row - 1, howMany);
   sheet.maxRows -= howMany;
   shiftAreas(sheet, 'row', row + howMany, -howMany);
 }
 
 export function deleteColumns(sheet: SheetModel, column: number, howMany: number): void {
   checkDeletion(column, howMany, sheet.maxColumns, 'columns');
-  for (const cells of sheet.cells) if (cells) cells.splice(column - 1, howMany);
+  for (const values of sheet.values) if (values) values.splice(column - 1, howMany);
+  for (const attributes of sheet.attributes) if (attributes) attributes.splice(column - 1, howMany);
   const widths: Record<number, number> = {};
   for (const [key, px] of Object.entries(sheet.columnWidths)) {
     const c = Number(key);

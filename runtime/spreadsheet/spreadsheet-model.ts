@@ -33,14 +33,19 @@ export interface CellStyleModel {
   border?: string;
 }
 
-export interface CellModel {
-  value: CellValue;
-  /** `=…` when the cell holds a formula; `value` is then the cached result ('' when never computed). */
+/** What a cell may hold besides its value; most cells hold none of it. */
+export interface CellAttributes {
+  /** `=…` when the cell holds a formula; the value is then the cached result ('' when never computed). */
   formula?: string;
   numberFormat?: string;
   note?: string;
   validation?: DataValidationModel;
   style?: CellStyleModel;
+}
+
+/** One cell as a single object: the .xlsx store's unit and what tests inspect (see sheet-grid's cellAt). */
+export interface CellModel extends CellAttributes {
+  value: CellValue;
 }
 
 export type ProtectionTypeName = 'SHEET' | 'RANGE';
@@ -77,8 +82,19 @@ export interface SheetModel {
   name: string;
   maxRows: number;
   maxColumns: number;
-  /** cells[row - 1][column - 1]; rows and cells beyond the used area may be missing. */
-  cells: (CellModel | undefined)[][];
+  /**
+   * The cells, stored in two parts so that a sheet of 100,000 rows is not millions of objects
+   * (every major garbage collection would mark them all):
+   * - `values[row - 1][column - 1]`: one dense array of plain values (strings, numbers, booleans,
+   *   Dates) per row. A missing row or a hole reads as '' (an empty cell).
+   * - `attributes[row - 1][column - 1]`: the formula, number format, note, validation and style,
+   *   in arrays as sparse as the values' (a missing row or a hole: none). An attributes object is
+   *   never left empty, so a plain cell costs one array slot and nothing more.
+   * Both follow inserted and deleted rows and columns together. Read and write them through
+   * sheet-grid (valueAt, attributesAt, setValueAt, updateAttributes, cellAt, putCell).
+   */
+  values: CellValue[][];
+  attributes: (CellAttributes | undefined)[][];
   frozenRows: number;
   frozenColumns: number;
   /** Pixel widths of the columns whose width was set (1-based column → px). */
@@ -128,7 +144,8 @@ export function createSheetModel(sheetId: number, name: string): SheetModel {
     name,
     maxRows: DEFAULT_MAX_ROWS,
     maxColumns: DEFAULT_MAX_COLUMNS,
-    cells: [],
+    values: [],
+    attributes: [],
     frozenRows: 0,
     frozenColumns: 0,
     columnWidths: {},

@@ -7,7 +7,7 @@
 import { basename, extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import { columnNumber } from './a1-notation';
-import { ensureCell } from './sheet-grid';
+import { cellRow, putCell, updateAttributes, usedRowCount } from './sheet-grid';
 import {
   createSheetModel,
   createSpreadsheetModel,
@@ -83,9 +83,7 @@ function sheetFromWorksheet(worksheet: ExcelJS.Worksheet, sheetId: number, timeZ
       if (cell.type === ExcelJS.ValueType.Merge) return; // merged-away cells repeat the master's value
       const model = cellFromExcel(cell, timeZone);
       if (!model) return;
-      const cells = sheet.cells[rowNumber - 1] ?? [];
-      cells[columnNumber - 1] = model;
-      sheet.cells[rowNumber - 1] = cells;
+      putCell(sheet, rowNumber, columnNumber, model);
       lastRow = Math.max(lastRow, rowNumber);
       lastColumn = Math.max(lastColumn, columnNumber);
     });
@@ -94,7 +92,9 @@ function sheetFromWorksheet(worksheet: ExcelJS.Worksheet, sheetId: number, timeZ
     const at = decodeAddress(address);
     const validation = dv ? validationFromExcel(dv, worksheet.name) : null;
     if (!at || !validation) continue;
-    ensureCell(sheet, at.row, at.column).validation = validation;
+    updateAttributes(sheet, at.row, at.column, (a) => {
+      a.validation = validation;
+    });
     lastRow = Math.max(lastRow, at.row);
     lastColumn = Math.max(lastColumn, at.column);
   }
@@ -179,11 +179,11 @@ function writeWorksheet(workbook: ExcelJS.Workbook, sheet: SheetModel, timeZone:
         ? [{ state: 'frozen', xSplit: sheet.frozenColumns, ySplit: sheet.frozenRows }]
         : [],
   });
-  sheet.cells.forEach((cells, r) => {
-    cells?.forEach((cell, c) => {
-      if (cell) writeCellToExcel(worksheet.getCell(r + 1, c + 1), cell, timeZone);
+  for (let r = 1; r <= usedRowCount(sheet); r += 1) {
+    cellRow(sheet, r).forEach((cell, c) => {
+      if (cell) writeCellToExcel(worksheet.getCell(r, c + 1), cell, timeZone);
     });
-  });
+  }
   for (const [column, px] of Object.entries(sheet.columnWidths)) worksheet.getColumn(Number(column)).width = pxToExcelWidth(px);
   for (const m of sheet.merges) worksheet.mergeCellsWithoutStyle(m.row, m.column, m.row + m.numRows - 1, m.column + m.numColumns - 1);
   const locked = sheet.protections.some((p) => p.type === 'SHEET' && !p.warningOnly);

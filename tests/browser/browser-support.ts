@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { parisDayOf } from '../../src/domain/calendar-day';
+import { cellRows } from '../../runtime/spreadsheet/sheet-grid';
 import type { SpreadsheetModel } from '../../runtime/spreadsheet/spreadsheet-model';
 
 const FRENCH_RESOURCES = '/usr/lib/chromium/locales/fr.pak';
@@ -49,7 +50,7 @@ export async function openSidebar(browser: Browser, url: string, page: string): 
 export function sheetValues(model: SpreadsheetModel, name: string): (string | number | boolean)[][] {
   const sheet = model.sheets.find((s) => s.name === name);
   if (!sheet) throw new Error(`Feuille ${name} absente`);
-  return sheet.cells.map((row) =>
+  return cellRows(sheet).map((row) =>
     Array.from(row, (cell) => {
       const v = cell?.value ?? '';
       return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]' ? parisDayOf(v as Date) : v;
@@ -67,7 +68,7 @@ export function sheetRecords(model: SpreadsheetModel, name: string): Record<stri
 
 export function formulaCells(model: SpreadsheetModel, name: string): string[] {
   const sheet = model.sheets.find((s) => s.name === name)!;
-  return sheet.cells.flatMap((row) => Array.from(row, (c) => c?.formula ?? '').filter((f) => f !== ''));
+  return cellRows(sheet).flatMap((row) => Array.from(row, (c) => c?.formula ?? '').filter((f) => f !== ''));
 }
 
 /** Retries `assertion` until it passes (the page updates asynchronously) or 5 s have passed. */

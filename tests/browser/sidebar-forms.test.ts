@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { type PreviewServer, startPreview } from '../../cli/preview';
+import { cellRow, putCell, usedRowCount } from '../../runtime/spreadsheet/sheet-grid';
 import { type FormContext, parcoursLabel } from '../../src/forms/form-context';
 import { DIST_DIR } from '../support/built-bundle';
 import {
@@ -287,10 +288,10 @@ test('Saisir les présences: writes a whole session, then edits it in place', as
 test('Nouvelle évaluation: one row per objective assessed, last level shown, objectives outside the catalogue', async () => {
   // A catalogue objective whose domain Listes leaves empty.
   const listes = preview.model.sheets.find((x) => x.name === 'Listes')!;
-  const objectiveColumn = listes.cells[0]!.findIndex((c) => c?.value === 'Objectif');
-  listes.maxRows = Math.max(listes.maxRows, listes.cells.length + 1);
-  listes.cells.push([]);
-  listes.cells[listes.cells.length - 1]![objectiveColumn] = { value: 'Utiliser les transports en commun' };
+  const objectiveColumn = cellRow(listes, 1).findIndex((c) => c?.value === 'Objectif');
+  const freeRow = usedRowCount(listes) + 1;
+  listes.maxRows = Math.max(listes.maxRows, freeRow);
+  putCell(listes, freeRow, objectiveColumn + 1, { value: 'Utiliser les transports en commun' });
   const p = context.parcours.find((x) => x.entryDate !== null && x.entryDate <= '2026-11-01' && x.exitDate === null)!;
   const before = sheetRecords(preview.model, 'Évaluations').length;
   const { page } = await open('Evaluation');

@@ -1,4 +1,5 @@
 import { demoModel } from '../../cli/preview';
+import { cellAt, cellRow, putCell, usedRowCount } from '../../runtime/spreadsheet/sheet-grid';
 import type { FormContext } from '../../src/forms/form-context';
 import { formulaCells, sheetRecords } from '../browser/browser-support';
 import { DIST_DIR, loadDist } from '../support/built-bundle';
@@ -95,17 +96,16 @@ test('menu handlers open their sidebar', () => {
 /** Writes one cell of the model as a person would have left it (a value, or a formula). */
 function setCell(model: ReturnType<typeof demoModel>, sheetName: string, row: number, header: string, cell: { value: string | number; formula?: string }) {
   const sheet = model.sheets.find((s) => s.name === sheetName)!;
-  const column = sheet.cells[0]!.findIndex((c) => c?.value === header);
+  const column = cellRow(sheet, 1).findIndex((c) => c?.value === header);
   expect(column).toBeGreaterThanOrEqual(0);
-  while (sheet.cells.length < row) sheet.cells.push([]);
   sheet.maxRows = Math.max(sheet.maxRows, row);
-  sheet.cells[row - 1]![column] = { ...cell };
+  putCell(sheet, row, column + 1, { ...cell });
 }
 
 function cellOf(model: ReturnType<typeof demoModel>, sheetName: string, row: number, header: string) {
   const sheet = model.sheets.find((s) => s.name === sheetName)!;
-  const column = sheet.cells[0]!.findIndex((c) => c?.value === header);
-  return sheet.cells[row - 1]?.[column];
+  const column = cellRow(sheet, 1).findIndex((c) => c?.value === header);
+  return cellAt(sheet, row, column + 1);
 }
 
 test('an update leaves the other cells of its block exactly as they were: formulas, text that looks like a date', () => {
@@ -144,7 +144,7 @@ test('saveAttendance stores each comment as text and keeps it when the session i
 test('the evaluation offers the catalogue objectives without a domain and accepts a free-text objective with a comment', () => {
   const { model, bundle, context } = setup();
   const listes = model.sheets.find((s) => s.name === 'Listes')!;
-  const free = listes.cells.length + 1;
+  const free = usedRowCount(listes) + 1;
   setCell(model, 'Listes', free, 'Objectif', { value: 'Utiliser les transports en commun' });
   const p = context.parcours.find((x) => x.entryDate !== null && x.entryDate <= '2026-11-01' && x.exitDate === null)!;
   type Progress = { ok: true; objectives: { domain: string | null; objective: string; lastLevel: string | null }[] };

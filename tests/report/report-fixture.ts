@@ -4,6 +4,7 @@
  * hand next to the tests.
  */
 import type { LoadedBundle } from '../../runtime/bundle-loader';
+import { cellAt, cellRows } from '../../runtime/spreadsheet/sheet-grid';
 import { loadDist } from '../support/built-bundle';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -126,17 +127,18 @@ export function fixtureBundle(options: { threshold?: number } = {}): LoadedBundl
 export function sheetTexts(bundle: LoadedBundle, name: string): string[] {
   const sheet = bundle.runtime.model.sheets.find((s) => s.name === name);
   if (!sheet) throw new Error(`No sheet ${name}`);
-  return sheet.cells.flatMap((row) => row.map((cell) => (cell === undefined ? '' : String(cell.value))));
+  return cellRows(sheet).flatMap((row) => row.map((cell) => (cell === undefined ? '' : String(cell.value))));
 }
 
 export function sheetCell(bundle: LoadedBundle, name: string, row: number, column: number) {
-  return bundle.runtime.model.sheets.find((s) => s.name === name)?.cells[row - 1]?.[column - 1];
+  const sheet = bundle.runtime.model.sheets.find((s) => s.name === name);
+  return sheet ? cellAt(sheet, row, column) : undefined;
 }
 
 /** The row (1-based) whose first cell is `label`, in a sheet of the model. */
 export function rowOf(bundle: LoadedBundle, name: string, label: string): number {
   const sheet = bundle.runtime.model.sheets.find((s) => s.name === name)!;
-  const index = sheet.cells.findIndex((row) => row[0]?.value === label);
+  const index = cellRows(sheet).findIndex((row) => row[0]?.value === label);
   if (index < 0) throw new Error(`No row « ${label} » in ${name}`);
   return index + 1;
 }

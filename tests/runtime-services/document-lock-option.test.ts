@@ -1,5 +1,6 @@
 /** RuntimeOptions.requireDocumentLockFor: a write to a listed sheet without the document lock is refused. */
 import { loadBundle } from '../../runtime/bundle-loader';
+import { valueAt } from '../../runtime/spreadsheet/sheet-grid';
 
 const BUNDLE = `
 function setUp() {
@@ -51,7 +52,7 @@ function open(requireDocumentLockFor?: string[]) {
 
 function cell(bundle: ReturnType<typeof open>, sheetName: string): unknown {
   const sheet = bundle.runtime.model.sheets.find((s) => s.name === sheetName)!;
-  return sheet.cells[0]?.[0]?.value ?? '';
+  return valueAt(sheet, 1, 1);
 }
 
 test('a write to a listed sheet without the lock throws, names the call and the sheet, and writes nothing', () => {
