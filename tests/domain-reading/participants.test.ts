@@ -190,6 +190,15 @@ describe('Participants: wrong fields read as empty', () => {
     ]);
   });
 
+  it('keeps a candidature that did not go ahead: an exit date and no entry date, with its motif', () => {
+    const data = read([participant({ "Date d'entrée": '', 'Date de sortie': '15/03/2026', 'Motif de sortie': 'abandon' })]);
+    expect(data.issues).toEqual([]);
+    expect(data.parcours[0]).toMatchObject({ entryDate: null, exitDate: '2026-03-15', exitReason: 'Abandon' });
+    const noMotif = read([participant({ "Date d'entrée": '', 'Date de sortie': '15/03/2026' })]);
+    expect(noMotif.parcours[0]).toMatchObject({ entryDate: null, exitDate: '2026-03-15', exitReason: null });
+    expect(noMotif.issues.map((i) => i.column)).toEqual(['Motif de sortie']);
+  });
+
   it('accepts an exit on the entry day', () => {
     const data = read([participant({ 'Date de sortie': '02/02/2026', 'Motif de sortie': 'Abandon' })]);
     expect(data.issues).toEqual([]);

@@ -36,6 +36,8 @@ describe('parcoursStatus', () => {
     [{ entryDate: '2026-10-19', trialEnd: '2026-11-19', exitDate: null }, 'En parcours'],
     [{ entryDate: '2026-01-05', trialEnd: '2026-02-05', exitDate: TODAY }, 'Sorti'],
     [{ entryDate: '2026-01-05', trialEnd: '2026-02-05', exitDate: '2026-11-21' }, 'En parcours'],
+    // A candidature that did not go ahead has left, it is no longer waiting.
+    [{ entryDate: null, trialEnd: null, exitDate: '2026-10-01' }, 'Sorti'],
   ] as const)('%o → %s', (dates, expected) => {
     expect(parcoursStatus(dates, TODAY)).toBe(expected);
   });

@@ -149,11 +149,9 @@ export function decodeParticipants(
     }
 
     let exitReason = r.text('exitReason');
-    if (exitDate !== null && entryDate === null) {
-      r.issue('exitDate', `Date de sortie (${formatDayFr(exitDate)}) sans date d'entrée : écrivez la date d'entrée, ou effacez la sortie d'une candidature qui n'a pas abouti.`, false);
-      exitDate = null;
-      exitReason = null;
-    } else if (exitDate !== null && entryDate !== null && exitDate < entryDate) {
+    // An exit date without an entry date is a candidature that did not go ahead (SPEC §3.1 counts
+    // as candidates only rows with neither date): kept as it is, its motif still required.
+    if (exitDate !== null && entryDate !== null && exitDate < entryDate) {
       r.issue('exitDate', `Date de sortie (${formatDayFr(exitDate)}) avant la date d'entrée (${formatDayFr(entryDate)}) : corrigez l'une des deux.`, false);
       exitDate = null;
       exitReason = null;
