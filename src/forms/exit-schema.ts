@@ -3,16 +3,17 @@ import { formatDayFr, isCalendarDay } from '../domain/calendar-day';
 import { type FormContext, findParcours } from './form-context';
 import { requiredChoice, requiredDay, requiredText } from './form-fields';
 
-/** `Enregistrer une sortie…`: exit date and motif of a parcours that has entered and not left. */
+/**
+ * `Enregistrer une sortie…`: exit date and motif of a parcours that has not left. For a candidate
+ * (no entry date) it closes a candidature that did not go ahead (SPEC §3.1: no longer waiting).
+ */
 export function exitSchema(context: FormContext) {
   return z
     .object({
       id: requiredText('Choisissez un participant.').superRefine((id, ctx) => {
         const p = findParcours(context, id);
         if (!p) ctx.addIssue({ code: 'custom', message: 'Parcours introuvable : rechargez la liste.' });
-        else if (p.entryDate === null) {
-          ctx.addIssue({ code: 'custom', message: `${p.id} est un candidat : admettez-le avant d'enregistrer une sortie.` });
-        } else if (p.exitDate !== null) {
+        else if (p.exitDate !== null) {
           ctx.addIssue({ code: 'custom', message: `${p.id} est déjà sorti le ${formatDayFr(p.exitDate)}.` });
         }
       }),

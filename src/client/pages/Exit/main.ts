@@ -11,7 +11,7 @@ startPage((initial) => {
   const form = byId<HTMLFormElement>('form');
   const select = byId<HTMLSelectElement>('id');
   const fillParticipants = (): void =>
-    fillSelect(select, parcoursChoices(context, (p) => p.entryDate !== null && p.exitDate === null), 'Choisissez un participant');
+    fillSelect(select, parcoursChoices(context, (p) => p.exitDate === null), 'Choisissez un participant');
   fillParticipants();
 
   // Motifs grouped by category, in the order of SPEC §1.6.
@@ -30,7 +30,11 @@ startPage((initial) => {
   });
   select.addEventListener('change', () => {
     const p = context.parcours.find((x) => x.id === select.value);
-    byId('entryInfo').textContent = p?.entryDate ? `Entré(e) le ${dayFr(p.entryDate)} — ${p.status}` : '';
+    byId('entryInfo').textContent = !p
+      ? ''
+      : p.entryDate
+        ? `Entré(e) le ${dayFr(p.entryDate)} — ${p.status}`
+        : 'Candidature sans entrée : la sortie la retire de la liste d’attente (motif Abandon, Déménagement…).';
   });
 
   bindForm({
