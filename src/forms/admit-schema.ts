@@ -3,19 +3,15 @@ import { isCalendarDay } from '../domain/calendar-day';
 import { defaultContractEnd, defaultTrialEnd } from './admission-defaults';
 import { entryDateIssues } from './admission-schema';
 import { type FormContext, findParcours } from './form-context';
-import { optionalDay, requiredDay, requiredText } from './form-fields';
+import { chosenParcours, optionalDay, requiredDay, } from './form-fields';
 
 /** `Admettre un candidat…`: the entry (and commission) date of a parcours that has none yet. */
 export function admitSchema(context: FormContext) {
   return z
     .object({
-      id: requiredText('Choisissez un candidat.').superRefine((id, ctx) => {
-        const p = findParcours(context, id);
-        if (!p) ctx.addIssue({ code: 'custom', message: 'Parcours introuvable : rechargez la liste.' });
-        else if (p.entryDate !== null) {
-          ctx.addIssue({ code: 'custom', message: `${p.id} est déjà admis : choisissez un candidat.` });
-        }
-      }),
+      id: chosenParcours(context, 'Choisissez un candidat.', (p) =>
+        p.entryDate !== null ? `${p.id} est déjà admis : choisissez un candidat.` : null,
+      ),
       entryDate: requiredDay("Date d'entrée manquante."),
       commissionDate: optionalDay,
     })

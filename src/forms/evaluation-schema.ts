@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { formatDayFr, isCalendarDay } from '../domain/calendar-day';
 import { DOMAINS, EVALUATION_TYPES, LEVELS } from '../domain/records';
 import { type FormContext, findParcours } from './form-context';
-import { optionalChoice, optionalComment, optionalText, requiredChoice, requiredDay, requiredText } from './form-fields';
+import { chosenParcours, optionalChoice, optionalComment, optionalText, requiredChoice, requiredDay, requiredText } from './form-fields';
 
 /** `Nouvelle évaluation…`: one row per objective assessed, for one participant on one day. */
 export function evaluationSchema(context: FormContext) {
@@ -14,11 +14,9 @@ export function evaluationSchema(context: FormContext) {
   });
   return z
     .object({
-      id: requiredText('Choisissez un participant.').superRefine((id, ctx) => {
-        const p = findParcours(context, id);
-        if (!p) ctx.addIssue({ code: 'custom', message: 'Parcours introuvable : rechargez la liste.' });
-        else if (p.entryDate === null) ctx.addIssue({ code: 'custom', message: `${p.id} est un candidat : pas encore d'évaluation.` });
-      }),
+      id: chosenParcours(context, 'Choisissez un participant.', (p) =>
+        p.entryDate === null ? `${p.id} est un candidat : pas encore d'évaluation.` : null,
+      ),
       date: requiredDay("Date de l'évaluation manquante."),
       type: optionalChoice(EVALUATION_TYPES, "Type d'évaluation inconnu."),
       evaluator: optionalText(),

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { formatDayFr, isCalendarDay } from '../domain/calendar-day';
 import { type FormContext, findParcours } from './form-context';
-import { requiredChoice, requiredDay, requiredText } from './form-fields';
+import { chosenParcours, requiredChoice, requiredDay, } from './form-fields';
 
 /**
  * `Enregistrer une sortie…`: exit date and motif of a parcours that has not left. For a candidate
@@ -10,13 +10,9 @@ import { requiredChoice, requiredDay, requiredText } from './form-fields';
 export function exitSchema(context: FormContext) {
   return z
     .object({
-      id: requiredText('Choisissez un participant.').superRefine((id, ctx) => {
-        const p = findParcours(context, id);
-        if (!p) ctx.addIssue({ code: 'custom', message: 'Parcours introuvable : rechargez la liste.' });
-        else if (p.exitDate !== null) {
-          ctx.addIssue({ code: 'custom', message: `${p.id} est déjà sorti le ${formatDayFr(p.exitDate)}.` });
-        }
-      }),
+      id: chosenParcours(context, 'Choisissez un participant.', (p) =>
+        p.exitDate !== null ? `${p.id} est déjà sorti le ${formatDayFr(p.exitDate)}.` : null,
+      ),
       exitDate: requiredDay('Date de sortie manquante.'),
       exitReason: requiredChoice(
         context.exitReasons.map((r) => r.motif),

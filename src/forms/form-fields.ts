@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { type CalendarDay, isCalendarDay } from '../domain/calendar-day';
 import { readNumber } from '../domain/cell-values';
 import { findLabel } from '../domain/text';
+import { findParcours, type FormContext, type ParcoursSummary } from './form-context';
 
 /**
  * Field schemas shared by every form. A sidebar sends what its controls hold (strings, booleans
@@ -111,3 +112,19 @@ export function optionalChoice(allowed: readonly string[], unknown: string) {
 }
 
 export const confirmationField = z.boolean({ error: 'Case à cocher attendue.' }).optional().default(false);
+
+/**
+ * The parcours chosen in a form's list: it must still exist in the workbook, then pass the form's
+ * own rule (`refuse` gives the French refusal, or null when the parcours may be chosen).
+ */
+export function chosenParcours(
+  context: Pick<FormContext, 'parcours'>,
+  missing: string,
+  refuse: (p: ParcoursSummary) => string | null,
+) {
+  return requiredText(missing).superRefine((id, ctx) => {
+    const p = findParcours(context, id);
+    const message = p ? refuse(p) : 'Parcours introuvable : rechargez la liste.';
+    if (message !== null) ctx.addIssue({ code: 'custom', message });
+  });
+}

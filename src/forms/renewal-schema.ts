@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { formatDayFr } from '../domain/calendar-day';
 import { defaultContractEnd, renewedContractEnd } from './admission-defaults';
 import { type FormContext, findParcours, type ParcoursSummary } from './form-context';
-import { requiredText } from './form-fields';
+import { chosenParcours, } from './form-fields';
 
 export const MAX_RENEWAL_MONTHS = 24;
 
@@ -15,14 +15,10 @@ export function currentContractEnd(p: ParcoursSummary, contractMonths: number): 
 export function renewalSchema(context: FormContext) {
   return z
     .object({
-      id: requiredText('Choisissez un participant.').superRefine((id, ctx) => {
-        const p = findParcours(context, id);
-        if (!p) ctx.addIssue({ code: 'custom', message: 'Parcours introuvable : rechargez la liste.' });
-        else if (p.entryDate === null) {
-          ctx.addIssue({ code: 'custom', message: `${p.id} est un candidat : il n'a pas encore de contrat.` });
-        } else if (p.exitDate !== null) {
-          ctx.addIssue({ code: 'custom', message: `${p.id} est sorti le ${formatDayFr(p.exitDate)} : pas de renouvellement.` });
-        }
+      id: chosenParcours(context, 'Choisissez un participant.', (p) => {
+        if (p.entryDate === null) return `${p.id} est un candidat : il n'a pas encore de contrat.`;
+        if (p.exitDate !== null) return `${p.id} est sorti le ${formatDayFr(p.exitDate)} : pas de renouvellement.`;
+        return null;
       }),
       months: z
         .union([z.number(), z.string()], { error: 'Durée manquante.' })

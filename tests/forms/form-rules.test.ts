@@ -1,4 +1,7 @@
 import { admissionSchema } from '../../src/forms/admission-schema';
+import { admitSchema } from '../../src/forms/admit-schema';
+import { evaluationSchema } from '../../src/forms/evaluation-schema';
+import { exitSchema } from '../../src/forms/exit-schema';
 import { attendanceSchema } from '../../src/forms/attendance-schema';
 import type { FormContext, ParcoursSummary } from '../../src/forms/form-context';
 import { validateForm } from '../../src/forms/form-validation';
@@ -138,4 +141,31 @@ test('renewalSchema moves the end of contract from the default one when none is 
   const r = validateForm(renewalSchema(context), { id: 'P-2026-0001' });
   // Entry 2026-01-31 + 6 months = 2026-07-31, + 6 months = 2027-01-31.
   expect(r).toEqual({ ok: true, value: { id: 'P-2026-0001', months: 6, previousContractEnd: '2026-07-31', contractEnd: '2027-01-31' } });
+});
+
+describe('the parcours a form may be used on', () => {
+  const choose = { ...context, parcours: [
+    person({}),
+    person({ id: 'P-2026-0003', entryDate: null, trialEnd: null }),
+    person({ id: 'P-2026-0004', exitDate: '2026-10-02', exitReason: 'CDI', status: 'Sorti' }),
+  ] };
+  const idError = (schema: Parameters<typeof validateForm>[0], id: string) => {
+    const r = validateForm(schema, { id });
+    return r.ok ? null : (r.errors['id'] ?? null);
+  };
+
+  test.each([
+    ['admit', 'P-2026-0001', 'P-2026-0001 est déjà admis : choisissez un candidat.'],
+    ['admit', 'P-2026-0003', null],
+    ['exit', 'P-2026-0004', 'P-2026-0004 est déjà sorti le 02/10/2026.'],
+    ['exit', 'P-2026-0003', null],
+    ['renewal', 'P-2026-0003', "P-2026-0003 est un candidat : il n'a pas encore de contrat."],
+    ['renewal', 'P-2026-0004', 'P-2026-0004 est sorti le 02/10/2026 : pas de renouvellement.'],
+    ['evaluation', 'P-2026-0003', "P-2026-0003 est un candidat : pas encore d'évaluation."],
+    ['evaluation', 'P-2026-9999', 'Parcours introuvable : rechargez la liste.'],
+    ['exit', '', 'Choisissez un participant.'],
+  ] as const)('%s on %s → %s', (form, id, expected) => {
+    const schema = { admit: admitSchema, exit: exitSchema, renewal: renewalSchema, evaluation: evaluationSchema }[form](choose);
+    expect(idError(schema, id)).toBe(expected);
+  });
 });
