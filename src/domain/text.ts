@@ -88,3 +88,8 @@ export function joinOr(values: readonly string[]): string {
 export function formatNumberFr(n: number): string {
   return String(n).replace('.', ',');
 }
+
+/** Google Sheets refuses two sheets whose names differ only by case. */
+export function sameSheetName(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}

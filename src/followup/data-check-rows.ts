@@ -1,6 +1,7 @@
 import { textCell } from '../domain/cell-output';
 import type { DataIssue } from '../domain/data-issue';
 import type { HeaderMap } from '../domain/header-map';
+import { sameSheetName } from '../domain/text';
 import type { SheetName } from '../domain/workbook-schema';
 import { sheetSpec } from '../domain/workbook-schema';
 
@@ -63,7 +64,7 @@ function safeSpec(sheet: string): ReturnType<typeof sheetSpec> | null {
 
 /** A free name for a generated sheet: `name`, else `name (Parcours)`, `name (Parcours 2)`… */
 export function freeSheetName(name: string, existing: readonly string[]): string {
-  const taken = (candidate: string): boolean => existing.some((e) => e.toLowerCase() === candidate.toLowerCase());
+  const taken = (candidate: string): boolean => existing.some((e) => sameSheetName(e, candidate));
   if (!taken(name)) return name;
   for (let i = 1; ; i++) {
     const candidate = i === 1 ? `${name} (Parcours)` : `${name} (Parcours ${i})`;

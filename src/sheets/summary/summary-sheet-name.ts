@@ -12,8 +12,3 @@ export function summarySheetName(period: Period, funderCode: string | null): str
 export function numberedSheetName(base: string, attempt: number): string {
   return attempt <= 1 ? base : `${base} (${attempt})`;
 }
-
-/** Google Sheets refuses two sheets whose names differ only by case. */
-export function sameSheetName(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
-}

@@ -1,10 +1,10 @@
+import { sameSheetName } from '../../domain/text';
 import { isGeneratedSheet, markGenerated } from '../generated-sheet-marker';
 import { ensureGrid } from '../table-io';
 import { CHART_HEIGHT_PX, CHART_WIDTH_PX, type ChartSpec, SUMMARY_WIDTH, type SummaryLayout } from './summary-layout';
 import {
   GENERATED_SUMMARY_VALUE,
   numberedSheetName,
-  sameSheetName,
 } from './summary-sheet-name';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
