@@ -31,14 +31,24 @@ export function findSheetName(existing: readonly string[], wanted: SheetName): s
  * Participants → Présences, Évaluations). Throws WorkbookFormatError for a missing sheet or
  * column; every other problem is a data issue, sorted by sheet (tab order) then row.
  */
-export function readWorkbook(tables: RawTables, options: { today?: CalendarDay } = {}): WorkbookData {
+/** The two large sheets, which a caller that does not need them may leave unread. */
+export type SkippableSheet = typeof SHEET.attendance | typeof SHEET.evaluations;
+
+export interface ReadOptions {
+  today?: CalendarDay;
+  /** Sheets not read at all: their records are empty and their issues not reported. */
+  skip?: readonly SkippableSheet[];
+}
+
+export function readWorkbook(tables: RawTables, options: ReadOptions = {}): WorkbookData {
+  const skipped = new Set<SheetName>(options.skip ?? []);
   const keys = Object.keys(tables);
   const tableOf = (name: SheetName): unknown[][] | undefined => {
     const key = findSheetName(keys, name);
     return key === null ? undefined : (tables as Record<string, unknown[][] | undefined>)[key];
   };
   for (const name of REQUIRED_SHEETS) {
-    if (tableOf(name) === undefined) throw WorkbookFormatError.missingSheet(name);
+    if (!skipped.has(name) && tableOf(name) === undefined) throw WorkbookFormatError.missingSheet(name);
   }
   const required = (name: SheetName): unknown[][] => tableOf(name)!;
 
@@ -55,14 +65,15 @@ export function readWorkbook(tables: RawTables, options: { today?: CalendarDay }
     exitReasons: exitReasons.records,
     today: options.today ?? parisDayOf(new Date()),
   });
-  const attendance = decodeAttendance(required(SHEET.attendance), {
-    parcours: participants.records,
-    workshops: workshops.records,
-  });
-  const evaluations = decodeEvaluations(required(SHEET.evaluations), {
-    parcours: participants.records,
-    objectives: listValues(lists.records, LISTS_COLUMNS.objective),
-  });
+  const attendance = skipped.has(SHEET.attendance)
+    ? { records: [], issues: [] }
+    : decodeAttendance(required(SHEET.attendance), { parcours: participants.records, workshops: workshops.records });
+  const evaluations = skipped.has(SHEET.evaluations)
+    ? { records: [], issues: [] }
+    : decodeEvaluations(required(SHEET.evaluations), {
+        parcours: participants.records,
+        objectives: listValues(lists.records, LISTS_COLUMNS.objective),
+      });
 
   return {
     parcours: participants.records,

@@ -7,6 +7,8 @@
 import { type CalendarDay, isCalendarDay, parisDayOf } from '../domain/calendar-day';
 import { UserError } from '../domain/user-error';
 import { WorkbookFormatError } from '../domain/workbook-format-error';
+import { SHEET } from '../domain/workbook-schema';
+import type { SkippableSheet } from '../domain/read-workbook';
 import type { AttendanceSheetRow } from '../forms/attendance-schema';
 import type { ObjectiveProgress } from '../forms/evaluation-schema';
 import { type FormAnswer, formRefusal } from '../forms/form-answer';
@@ -70,15 +72,22 @@ function answering<T extends object>(work: () => FormAnswer<T>): FormAnswer<T> {
   }
 }
 
-function reading<T extends object>(work: (wb: FormWorkbook) => FormAnswer<T>): FormAnswer<T> {
-  return answering(() => work(readFormWorkbook(SpreadsheetApp.getActiveSpreadsheet(), today())));
+/** `needs`: which of the two large sheets the handler uses (the others are not read). */
+function reading<T extends object>(
+  work: (wb: FormWorkbook) => FormAnswer<T>,
+  needs: readonly SkippableSheet[] = [],
+): FormAnswer<T> {
+  return answering(() => work(readFormWorkbook(SpreadsheetApp.getActiveSpreadsheet(), today(), needs)));
 }
 
-function saving<T extends object>(save: (ss: Spreadsheet, wb: FormWorkbook) => FormAnswer<T>): FormAnswer<T> {
+function saving<T extends object>(
+  save: (ss: Spreadsheet, wb: FormWorkbook) => FormAnswer<T>,
+  needs: readonly SkippableSheet[] = [],
+): FormAnswer<T> {
   return answering(() =>
     withDocumentLock(() => {
       const ss = SpreadsheetApp.getActiveSpreadsheet();
-      return save(ss, readFormWorkbook(ss, today()));
+      return save(ss, readFormWorkbook(ss, today(), needs));
     }),
   );
 }
@@ -91,13 +100,13 @@ export function getFormContext(): FormAnswer<{ context: FormContext }> {
 /** The rows of one session (saved ones first) for the attendance sidebar. */
 export function getAttendanceSession(workshop: string, date: string): FormAnswer<{ rows: AttendanceSheetRow[] }> {
   if (typeof workshop !== 'string' || !isCalendarDay(date)) return formRefusal('Choisissez un atelier et une date.');
-  return reading((wb) => ({ ok: true, rows: attendanceSessionIn(wb, workshop, date) }));
+  return reading((wb) => ({ ok: true, rows: attendanceSessionIn(wb, workshop, date) }), [SHEET.attendance]);
 }
 
 /** The objectives of the catalogue with the participant's last level for each. */
 export function getObjectiveProgress(id: string): FormAnswer<{ objectives: ObjectiveProgress[] }> {
   if (typeof id !== 'string' || id === '') return formRefusal('Choisissez un participant.');
-  return reading((wb) => ({ ok: true, objectives: objectiveProgressIn(wb, id) }));
+  return reading((wb) => ({ ok: true, objectives: objectiveProgressIn(wb, id) }), [SHEET.evaluations]);
 }
 
 export function saveAdmission(payload: unknown): FormAnswer<{ id: string; row: number; status: string }> {
@@ -109,11 +118,11 @@ export function admitCandidate(payload: unknown): FormAnswer<{ id: string; row: 
 }
 
 export function saveAttendance(payload: unknown): FormAnswer<{ updated: number; added: number }> {
-  return saving((ss, wb) => saveAttendanceIn(ss, wb, payload));
+  return saving((ss, wb) => saveAttendanceIn(ss, wb, payload), [SHEET.attendance]);
 }
 
 export function saveEvaluation(payload: unknown): FormAnswer<{ added: number }> {
-  return saving((ss, wb) => saveEvaluationIn(ss, wb, payload));
+  return saving((ss, wb) => saveEvaluationIn(ss, wb, payload), [SHEET.evaluations]);
 }
 
 export function recordExit(payload: unknown): FormAnswer<{ id: string; row: number; category: string | null }> {

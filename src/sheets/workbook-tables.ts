@@ -1,4 +1,4 @@
-import { type RawTables, readWorkbook } from '../domain/read-workbook';
+import { type RawTables, readWorkbook, type SkippableSheet } from '../domain/read-workbook';
 import type { WorkbookData } from '../domain/records';
 import { SHEET, WORKBOOK_SCHEMA } from '../domain/workbook-schema';
 import { sheetFinder } from './sheet-lookup';
@@ -6,12 +6,15 @@ import { readTable } from './table-io';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Every source sheet read with one getValues each (the Journal is never needed for reading). */
-export function readRawTables(ss: Spreadsheet): RawTables {
+/**
+ * Every source sheet read with one getValues each (the Journal is never needed for reading),
+ * except the `skip`ped ones.
+ */
+export function readRawTables(ss: Spreadsheet, skip: readonly SkippableSheet[] = []): RawTables {
   const find = sheetFinder(ss);
   const tables: RawTables = {};
   for (const spec of WORKBOOK_SCHEMA) {
-    if (spec.name === SHEET.journal) continue;
+    if (spec.name === SHEET.journal || (skip as readonly string[]).includes(spec.name)) continue;
     const sheet = find(spec.name);
     if (sheet) tables[spec.name] = readTable(sheet);
   }

@@ -30,6 +30,17 @@ describe('readWorkbook', () => {
     expect(error.column).toBeNull();
   });
 
+  it('leaves the skipped large sheets unread: no table needed, no record, no issue', () => {
+    const tables = baseTables({ participants: [participant({})] });
+    delete tables.Présences;
+    tables.Évaluations = [['pas un en-tête']];
+    const data = readWorkbook(tables, { today: TODAY, skip: ['Présences', 'Évaluations'] });
+    expect(data.parcours).toHaveLength(1);
+    expect(data.attendance).toEqual([]);
+    expect(data.evaluations).toEqual([]);
+    expect(data.issues).toEqual([]);
+  });
+
   it('throws for a missing column, naming the column and the sheet', () => {
     const tables = baseTables();
     tables.Participants = tables.Participants!.map((row) => row.filter((_, i) => i !== 17));

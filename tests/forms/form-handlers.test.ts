@@ -33,6 +33,27 @@ test('saveAdmission writes one row with one setValues and one Journal line, insi
   expect(bundle.runtime.locks.holdsDocumentLock()).toBe(false);
 });
 
+test('a sidebar reads Présences and Évaluations only when it uses them', () => {
+  const { bundle } = setup();
+  const ss = (bundle.runtime.globals['SpreadsheetApp'] as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet();
+  const cells = (name: string) => {
+    const range = ss.getSheetByName(name)!.getDataRange();
+    return range.getNumRows() * range.getNumColumns();
+  };
+  const attendanceCells = cells('Présences');
+  const evaluationCells = cells('Évaluations');
+  const cellsReadBy = (fn: string, ...args: unknown[]) => {
+    bundle.runtime.calls.reset();
+    bundle.call(fn, ...args);
+    return bundle.runtime.calls.cellsRead;
+  };
+  const context = cellsReadBy('getFormContext');
+  expect(context).toBeLessThan(attendanceCells);
+  expect(cellsReadBy('getAttendanceSession', 'Maraîchage', '2026-11-16')).toBe(context + attendanceCells);
+  expect(cellsReadBy('getObjectiveProgress', 'P-2026-0001')).toBe(context + evaluationCells);
+  expect(cellsReadBy('saveAdmission', admission)).toBe(context);
+});
+
 test('IDs follow the highest counter of the year', () => {
   const { bundle, context } = setup();
   const counters = context.parcours.filter((p) => p.id.startsWith('P-2026-')).map((p) => Number(p.id.slice(7)));

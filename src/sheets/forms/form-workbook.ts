@@ -1,6 +1,6 @@
 import type { CalendarDay } from '../../domain/calendar-day';
 import { decodeLists } from '../../domain/codecs/lists';
-import { type RawTables, readWorkbook } from '../../domain/read-workbook';
+import { type RawTables, readWorkbook, type SkippableSheet } from '../../domain/read-workbook';
 import type { WorkbookData } from '../../domain/records';
 import { LISTS_COLUMNS, SHEET } from '../../domain/workbook-schema';
 import { listValues } from '../../domain/codecs/lists';
@@ -19,10 +19,17 @@ export interface FormWorkbook {
   find: SheetFinder;
 }
 
-/** Reads every source sheet once (one getValues each). Throws WorkbookFormatError for a missing sheet or column. */
-export function readFormWorkbook(ss: Spreadsheet, today: CalendarDay): FormWorkbook {
-  const raw = readRawTables(ss);
-  const data = readWorkbook(raw, { today });
+const LARGE_SHEETS: readonly SkippableSheet[] = [SHEET.attendance, SHEET.evaluations];
+
+/**
+ * Reads the source sheets a form needs once (one getValues each): the small ones always, and of
+ * the two large ones (Présences, Évaluations: most of a workbook's cells) only those in `needs`.
+ * Throws WorkbookFormatError for a missing sheet or column.
+ */
+export function readFormWorkbook(ss: Spreadsheet, today: CalendarDay, needs: readonly SkippableSheet[] = []): FormWorkbook {
+  const skip = LARGE_SHEETS.filter((name) => !needs.includes(name));
+  const raw = readRawTables(ss, skip);
+  const data = readWorkbook(raw, { today, skip });
   return { raw, data, context: formContextOf(data, raw, today), find: sheetFinder(ss) };
 }
 
