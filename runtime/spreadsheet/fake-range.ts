@@ -207,7 +207,7 @@ export class FakeRange {
     const inputs = data.map((line, i) =>
       line.map((raw, j) => {
         const format = attributesAt(this.sheet, this.area.row + i, this.area.column + j)?.numberFormat;
-        return storedInput(raw, format, this.session.timeZone, 'Range.setValues');
+        return storedInput(raw, format, this.session, 'Range.setValues');
       }),
     );
     this.session.ctx.calls.cellsWritten += this.cellCount;
@@ -217,10 +217,10 @@ export class FakeRange {
   setValue(value: unknown): this {
     this.rec('setValue', 'write');
     // Checked once up front (the format may differ per cell, the acceptance does not).
-    storedInput(value, undefined, this.session.timeZone, 'Range.setValue');
+    storedInput(value, undefined, this.session, 'Range.setValue');
     this.session.ctx.calls.cellsWritten += this.cellCount;
     return this.fill((r, c, rowLength) =>
-      writeInput(this.sheet, r, c, storedInput(value, attributesAt(this.sheet, r, c)?.numberFormat, this.session.timeZone, 'Range.setValue'), rowLength),
+      writeInput(this.sheet, r, c, storedInput(value, attributesAt(this.sheet, r, c)?.numberFormat, this.session, 'Range.setValue'), rowLength),
     );
   }
 

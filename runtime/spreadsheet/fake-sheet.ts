@@ -188,7 +188,7 @@ export class FakeSheet {
     if (!Array.isArray(rowContents) || rowContents.length === 0) throw signatureError('Sheet.appendRow', typeof rowContents);
     const row = grid.lastRowWithContent(this.sheet) + 1;
     const inputs = rowContents.map((raw, j) =>
-      storedInput(raw, grid.attributesAt(this.sheet, row, j + 1)?.numberFormat, this.session.timeZone, 'Sheet.appendRow'),
+      storedInput(raw, grid.attributesAt(this.sheet, row, j + 1)?.numberFormat, this.session, 'Sheet.appendRow'),
     );
     if (row > this.sheet.maxRows) this.sheet.maxRows = row;
     if (inputs.length > this.sheet.maxColumns) this.sheet.maxColumns = inputs.length;

@@ -12,6 +12,7 @@ import type { FakeRange } from './fake-range';
 import { FakeSheet } from './fake-sheet';
 import { FakeProtection } from './protection';
 import { createSheetModel } from './spreadsheet-model';
+import { isTimeZone, moveDatesToZone } from './zoned-time';
 import type { SpreadsheetSession } from './spreadsheet-session';
 
 export interface ToastRecord {
@@ -58,6 +59,17 @@ export class FakeSpreadsheet {
   getSpreadsheetTimeZone(): string {
     this.rec('getSpreadsheetTimeZone', 'read');
     return this.model.timeZone;
+  }
+
+  /**
+   * Sheets keeps each date cell's serial number (its wall-clock day and time) when the zone
+   * changes: the cell still shows 02/11/2026, and getValues now gives midnight in the new zone.
+   * The model stores instants, so each Date is moved to the same wall clock in the new zone.
+   */
+  setSpreadsheetTimeZone(timeZone: string): void {
+    this.rec('setSpreadsheetTimeZone', 'write');
+    if (typeof timeZone !== 'string' || !isTimeZone(timeZone)) throw signatureError('Spreadsheet.setSpreadsheetTimeZone', String(timeZone));
+    moveDatesToZone(this.model, timeZone);
   }
 
   getSpreadsheetLocale(): string {

@@ -80,6 +80,11 @@ export class SpreadsheetSession {
     return this.model.timeZone;
   }
 
+  /** The execution's clock (what `new Date()` gives the script). */
+  now(): Date {
+    return this.ctx.now();
+  }
+
   /** An array of the add-in's realm, so `Array.isArray` and prototype methods behave as on Google. */
   realmArray<T>(items: readonly T[]): T[] {
     return this.ctx.realm.Array.from(items);

@@ -12,6 +12,8 @@ export interface WallClock {
   millisecond: number;
 }
 
+import type { SpreadsheetModel } from './spreadsheet-model';
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -49,24 +51,30 @@ export function wallClockOf(instant: Date, timeZone: string): WallClock {
   };
 }
 
-/** The instant showing this wall-clock time in the zone (first match; a skipped hour falls forward). */
+/** wall clock − UTC at this instant, in ms. */
+function offsetAt(ms: number, timeZone: string): number {
+  const w = wallClockOf(new Date(ms), timeZone);
+  return utcOfWallClock(w) - ms;
+}
+
+function utcOfWallClock(w: WallClock): number {
+  const date = new Date(Date.UTC(2000, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond));
+  date.setUTCFullYear(w.year);
+  return date.getTime();
+}
+
+/**
+ * The instant showing this wall-clock time in the zone, for any zone (UTC−12 to UTC+14): the
+ * earlier one when the time occurs twice (autumn), and the time after the gap when the clocks
+ * skipped it (spring, or the day Pacific/Kiritimati skipped), as Sheets moves a skipped time forward.
+ */
 export function instantOfWallClock(wall: WallClock, timeZone: string): Date {
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
-  // Offsets seen in European zones over their history; the first one that reproduces the fields wins.
-  for (const offsetHours of [1, 2, 0, 3, -1]) {
-    const candidate = new Date(asUtc - offsetHours * 3_600_000);
-    const back = wallClockOf(candidate, timeZone);
-    if (
-      back.year === wall.year &&
-      back.month === wall.month &&
-      back.day === wall.day &&
-      back.hour === wall.hour &&
-      back.minute === wall.minute
-    ) {
-      return candidate;
-    }
-  }
-  return new Date(asUtc - 3_600_000);
+  const asUtc = utcOfWallClock(wall);
+  const first = offsetAt(asUtc, timeZone);
+  const second = offsetAt(asUtc - first, timeZone);
+  const candidates = [asUtc - first, asUtc - second].filter((ms) => utcOfWallClock(wallClockOf(new Date(ms), timeZone)) === asUtc);
+  if (candidates.length > 0) return new Date(Math.min(...candidates));
+  return new Date(asUtc - Math.min(first, second));
 }
 
 /** An ExcelJS-style Date (its UTC fields are the wall-clock time) → the real instant. */
@@ -89,4 +97,31 @@ export function instantOfUtcFields(date: Date, timeZone: string): Date {
 export function utcFieldsOfInstant(instant: Date, timeZone: string): Date {
   const w = wallClockOf(instant, timeZone);
   return new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond));
+}
+
+/** An IANA zone name this JavaScript engine knows (Europe/Paris, Pacific/Honolulu…). */
+export function isTimeZone(name: string): boolean {
+  if (name.trim() === '') return false;
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Gives the spreadsheet another zone, each date cell keeping its wall-clock value (as Sheets does). */
+export function moveDatesToZone(model: SpreadsheetModel, timeZone: string): void {
+  const from = model.timeZone;
+  model.timeZone = timeZone;
+  if (from === timeZone) return;
+  for (const sheet of model.sheets) {
+    for (const row of sheet.values) {
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) {
+        const value = row[c];
+        if (value instanceof Date) row[c] = instantOfWallClock(wallClockOf(value, from), timeZone);
+      }
+    }
+  }
 }

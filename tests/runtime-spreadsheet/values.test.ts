@@ -65,7 +65,7 @@ describe('strings are read like typed input (fr_FR)', () => {
     expect(written('-3').value).toBe(-3);
     expect(written('3.5').value).toBe(3.5);
     expect(written('3,5').value).toBe(3.5);
-    expect(written('+33 6 12 34 56 78').value).toBe('+33 6 12 34 56 78');
+    expect(written('+33 6 12 34 56 78')).toEqual({ value: '#ERROR!', formula: '=+33 6 12 34 56 78' });
     expect(written('12 h').value).toBe('12 h');
   });
 
