@@ -6,7 +6,15 @@ import {
   fullMonthsBetween,
   minDay,
 } from '../domain/calendar-day';
-import type { EducationLevel, ExitCategory, MinimumSocial, Parcours, Sex } from '../domain/records';
+import {
+  type EducationLevel,
+  type ExitCategory,
+  type MinimumSocial,
+  OTHER_EXIT_CATEGORY,
+  type Parcours,
+  type Sex,
+  WITHDRAWN_EXIT_CATEGORY,
+} from '../domain/records';
 import { DEFAULT_EXIT_REASONS, type DEFAULT_PRESCRIBERS } from '../domain/workbook-schema';
 import { parcoursStatus } from '../domain/parcours-status';
 import { demoParameterNumber } from './demo-parameters';
@@ -52,11 +60,11 @@ const END_MOTIFS: readonly (readonly [Motif, number])[] = [
   ['Intégration dans la fonction publique', 1],
   ["Création ou reprise d'entreprise", 1],
   ['CDD ou intérim de moins de 6 mois', 8],
-  ['Contrat aidé chez un autre employeur', 3],
-  ['Entrée en formation qualifiante', 7],
-  ['Embauche dans une autre structure IAE', 4],
+  ['Contrat aidé chez un autre employeur (PEC, CUI)', 3],
+  ['Entrée en formation qualifiante ou pré-qualifiante', 7],
+  ['Embauche dans une structure IAE', 4],
   ['Orientation vers un ESAT ou une entreprise adaptée', 2],
-  ['Autre sortie positive', 3],
+  ['Autre sortie reconnue comme positive', 3],
   ['Au chômage', 14],
   ['Inactivité', 3],
   ['Sans nouvelles', 2],
@@ -64,7 +72,7 @@ const END_MOTIFS: readonly (readonly [Motif, number])[] = [
   ['Déménagement', 2],
   ['Raisons de santé', 2],
   ['Congé maternité ou parental', 1],
-  ['Incarcération', 0.5],
+  ['Décision administrative ou de justice', 0.5],
   ['Décès', 0.3],
 ];
 
@@ -76,8 +84,8 @@ const EARLY_MOTIFS: readonly (readonly [Motif, number])[] = [
   ['Déménagement', 2],
   ['Raisons de santé', 2],
   ['CDI', 1],
-  ['Entrée en formation qualifiante', 1],
-  ['Incarcération', 0.5],
+  ['Entrée en formation qualifiante ou pré-qualifiante', 1],
+  ['Décision administrative ou de justice', 0.5],
 ];
 
 const TRIAL_RUPTURE: Motif = "Rupture pendant la période d'essai";
@@ -304,7 +312,7 @@ const CATEGORY_OF = new Map<string, ExitCategory>(DEFAULT_EXIT_REASONS.map(([mot
 /** Small demos may miss a category by chance: borrow an exit from the most frequent one. */
 function ensureEveryExitCategory(plans: DemoParcoursPlan[]): void {
   const exits = plans.filter((p) => p.parcours.exitReason !== null && p.parcours.exitReason !== TRIAL_RUPTURE);
-  const categoryOf = (p: DemoParcoursPlan) => CATEGORY_OF.get(p.parcours.exitReason ?? '') ?? 'Autre sortie';
+  const categoryOf = (p: DemoParcoursPlan) => CATEGORY_OF.get(p.parcours.exitReason ?? '') ?? OTHER_EXIT_CATEGORY;
   const counts = new Map<ExitCategory, number>();
   for (const p of exits) counts.set(categoryOf(p), (counts.get(categoryOf(p)) ?? 0) + 1);
   for (const [motif, category] of firstMotifOfEachCategory()) {
@@ -332,7 +340,7 @@ function firstMotifOfEachCategory(): [Motif, ExitCategory][] {
 function ensureShortDdetsExit(plans: DemoParcoursPlan[]): void {
   const shortExit = (p: DemoParcours) =>
     p.entryDate !== null && p.exitDate !== null && fullMonthsBetween(p.entryDate, p.exitDate) < DDETS_MINIMUM_MONTHS;
-  const notWithdrawal = (p: DemoParcours) => CATEGORY_OF.get(p.exitReason ?? '') !== 'Retrait';
+  const notWithdrawal = (p: DemoParcours) => CATEGORY_OF.get(p.exitReason ?? '') !== WITHDRAWN_EXIT_CATEGORY;
   if (plans.some((x) => shortExit(x.parcours) && notWithdrawal(x.parcours) && x.parcours.funders.includes('DDETS'))) return;
   const plan =
     plans.find((x) => shortExit(x.parcours) && notWithdrawal(x.parcours)) ??

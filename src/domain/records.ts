@@ -32,14 +32,22 @@ export type Domain = (typeof DOMAINS)[number];
 export const LEVELS = ['Non acquis', 'En cours', 'Acquis'] as const;
 export type Level = (typeof LEVELS)[number];
 
+/** The categories of exits as the ASP's extranet IAE names them (SPEC §1.6). */
 export const EXIT_CATEGORIES = [
   'Emploi durable',
   'Emploi de transition',
-  'Sortie positive',
-  'Autre sortie',
-  'Retrait',
+  'Sorties positives',
+  'Autres sorties',
+  'Retrait des sorties constatées',
 ] as const;
 export type ExitCategory = (typeof EXIT_CATEGORIES)[number];
+
+/** The *sorties dynamiques* (SPEC §3.4). */
+export const DYNAMIC_EXIT_CATEGORIES: readonly ExitCategory[] = ['Emploi durable', 'Emploi de transition', 'Sorties positives'];
+/** Exits that are not counted in the rates (deaths, moves, health, ruptures…). */
+export const WITHDRAWN_EXIT_CATEGORY: ExitCategory = 'Retrait des sorties constatées';
+/** Where an exit with an empty or unlisted motif counts. */
+export const OTHER_EXIT_CATEGORY: ExitCategory = 'Autres sorties';
 
 /** One admission of one person (a row of `Participants`). */
 export interface Parcours {
@@ -117,8 +125,11 @@ export interface Funder {
 
 export interface ExitReason {
   row: number;
+  /** The current label (SPEC §1.6): a former default label is read as the one that replaced it. */
   motif: string;
   category: ExitCategory;
+  /** The label as written in the sheet, when it is a former one (the grid's dropdown offers it). */
+  sheetLabel?: string;
 }
 
 export interface Parameters {

@@ -1,3 +1,4 @@
+import { currentMotifLabel } from '../domain/exit-labels';
 import { addMonths, type CalendarDay } from '../domain/calendar-day';
 import { type CellOut, dateCell } from '../domain/cell-output';
 import { readDate, readListValue, readNumber, readText, readYesNo, type Result } from '../domain/cell-values';
@@ -173,8 +174,14 @@ export function cellProblem(sheet: EditedSheet, field: FieldSpec, value: unknown
   if (sheet !== SHEET.participants && field.key === 'id' && lookups.participantIds && !lookups.participantIds.has(normalizeId(text))) {
     return `ID « ${text} » introuvable dans la feuille « Participants » : vérifiez l’ID du parcours.`;
   }
-  if (sheet === SHEET.participants && field.key === 'exitReason' && lookups.motifs && findLabel(text, lookups.motifs) === null) {
-    return `Motif de sortie inconnu « ${text} » : choisissez un motif de la feuille « Motifs de sortie ».`;
+  if (
+    sheet === SHEET.participants &&
+    field.key === 'exitReason' &&
+    lookups.motifs &&
+    findLabel(text, lookups.motifs) === null &&
+    findLabel(currentMotifLabel(text), lookups.motifs) === null
+  ) {
+    return 'Motif de sortie absent de la feuille « Motifs de sortie » : choisissez un motif de la liste.';
   }
   if (sheet === SHEET.attendance && field.key === 'workshop' && lookups.workshops) {
     if (findLabel(text, lookups.workshops.map((w) => w.name)) === null) {

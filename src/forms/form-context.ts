@@ -14,7 +14,8 @@ export interface FormContext {
   prescribers: string[];
   workshops: WorkshopOption[];
   funders: { code: string; name: string | null }[];
-  exitReasons: { motif: string; category: ExitCategory }[];
+  /** Current labels (SPEC §1.6); `sheetLabel` is the former label the workbook's sheet still holds. */
+  exitReasons: { motif: string; category: ExitCategory; sheetLabel?: string }[];
   objectives: { objective: string; domain: Domain | null }[];
   parcours: ParcoursSummary[];
 }

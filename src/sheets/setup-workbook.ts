@@ -1,7 +1,9 @@
 import { type CellOut, encodeRow, textCell } from '../domain/cell-output';
 import { type HeaderMap, mapHeaders } from '../domain/header-map';
 import { normalizeKey } from '../domain/text';
+import { currentMotifLabel } from '../domain/exit-labels';
 import {
+  DEFAULT_EXIT_REASONS,
   DEFAULT_OBJECTIVES,
   DEFAULT_PRESCRIBERS,
   SHEET,
@@ -102,7 +104,10 @@ function removeBlankStarterSheet(ss: Spreadsheet, existing: Sheet[], prepared: P
 function writeDefaultRows(byName: Map<SheetName, PreparedSheet>, changes: string[]): void {
   for (const p of byName.values()) {
     if (!p.spec.defaultRows || p.spec.name === SHEET.parameters) continue;
-    if (p.sheet.getLastRow() > 1) continue;
+    if (p.sheet.getLastRow() > 1) {
+      if (p.spec.name === SHEET.exitReasons) addMissingMotifs(p, changes);
+      continue;
+    }
     const rows = p.spec.defaultRows.map((values) => rowFromValues(p, values));
     writeBlock(p.sheet, 2, 1, rows);
     changes.push(`« ${p.spec.name} » : ${rows.length} lignes par défaut ajoutées`);
@@ -132,6 +137,27 @@ function addMissingParameters(p: PreparedSheet, changes: string[]): void {
     missing.map((values) => rowFromValues(p, values)),
   );
   changes.push(`« Paramètres » : ${missing.map(([name]) => name).join(', ')} ajouté(s) avec leur valeur par défaut`);
+}
+
+/**
+ * The default motifs a sheet in use lacks (SPEC §1.6), appended with their category. A motif there
+ * under a former label (`Incarcération`, `Autre sortie positive`…) counts as present, and no row the
+ * team wrote is rewritten or reclassified.
+ */
+function addMissingMotifs(p: PreparedSheet, changes: string[]): void {
+  const motifColumn = p.map.columns['motif']!;
+  const present = new Set(
+    readTable(p.sheet)
+      .slice(1)
+      .map((row) => normalizeKey(currentMotifLabel(String(row[motifColumn] ?? '').trim()))),
+  );
+  const missing = DEFAULT_EXIT_REASONS.filter(([motif]) => !present.has(normalizeKey(motif)));
+  if (missing.length === 0) return;
+  appendRows(
+    p.sheet,
+    missing.map((values) => rowFromValues(p, values)),
+  );
+  changes.push(`« Motifs de sortie » : ${missing.map(([motif]) => motif).join(', ')} ajouté(s) avec leur catégorie`);
 }
 
 /** Default prescribers and objectives go into their `Listes` columns only when a column is empty. */

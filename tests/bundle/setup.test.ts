@@ -50,7 +50,7 @@ describe('Configurer le classeur', () => {
     const source = workshopRule?.getCriteriaValues()[0] as GoogleAppsScript.Spreadsheet.Range;
     expect(source.getSheet().getName()).toBe('Ateliers');
     const motifs = ss.getSheetByName('Motifs de sortie')!.getDataRange().getValues();
-    expect(motifs).toHaveLength(22);
+    expect(motifs).toHaveLength(24);
     expect(motifs[1]).toEqual(['CDI', 'Emploi durable']);
     const parameters = ss.getSheetByName('Paramètres')!.getDataRange().getValues();
     expect(parameters.slice(1).map((row) => row[0])).toContain('Seuil de secret statistique');

@@ -99,9 +99,9 @@ describe('Motifs de sortie', () => {
     const data = readWorkbook(tables, { today: TODAY });
     expect(data.exitReasons).toEqual([{ row: 2, motif: 'CDI', category: 'Emploi durable' }]);
     expect(data.issues.map((i) => [i.row, i.column, i.message])).toEqual([
-      [3, 'Motif', 'Motif « cdi » déjà présent ligne 2 : seule la première ligne compte, supprimez celle-ci.'],
-      [4, 'Catégorie', 'Catégorie illisible « Bonne sortie » : choisissez Emploi durable, Emploi de transition, Sortie positive, Autre sortie ou Retrait.'],
-      [5, 'Catégorie', 'Catégorie manquante : choisissez Emploi durable, Emploi de transition, Sortie positive, Autre sortie ou Retrait.'],
+      [3, 'Motif', 'Motif déjà présent ligne 2 (sous ce libellé ou un ancien libellé) : seule la première ligne compte, supprimez celle-ci.'],
+      [4, 'Catégorie', 'Catégorie inconnue : choisissez Emploi durable, Emploi de transition, Sorties positives, Autres sorties ou Retrait des sorties constatées.'],
+      [5, 'Catégorie', 'Catégorie manquante : choisissez Emploi durable, Emploi de transition, Sorties positives, Autres sorties ou Retrait des sorties constatées.'],
     ]);
   });
 });

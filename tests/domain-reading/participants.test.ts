@@ -229,17 +229,18 @@ describe('Participants: wrong fields read as empty', () => {
         sheet: 'Participants',
         row: 2,
         column: 'Motif de sortie',
-        message: 'Motif de sortie inconnu « Parti en vacances » : choisissez un motif de la feuille « Motifs de sortie » (ou ajoutez-le avec sa catégorie).',
+        message:
+          'Motif de sortie absent de la feuille « Motifs de sortie » : choisissez un motif de la liste (ou ajoutez-le avec sa catégorie). Le bilan le compte en « Motif non répertorié ».',
       },
     ]);
   });
 
-  it('reads an unknown prescripteur or atelier as empty and drops unknown funder codes', () => {
+  it('keeps an unlisted prescripteur as typed (the summary counts it « Non répertorié »), reads an unknown atelier as empty and drops unknown funder codes', () => {
     const data = read([participant({ Prescripteur: 'Voisin', Atelier: 'Cuisine', Financeurs: 'CD, XX; pv' })]);
-    expect(data.parcours[0]).toMatchObject({ prescriber: null, workshop: null, funders: ['CD', 'PV'] });
+    expect(data.parcours[0]).toMatchObject({ prescriber: 'Voisin', workshop: null, funders: ['CD', 'PV'] });
     expect(data.issues.map((i) => [i.column, i.message])).toEqual([
-      ['Prescripteur', 'Prescripteur inconnu « Voisin » : choisissez-le dans la liste (colonne Prescripteur de la feuille « Listes »).'],
-      ['Atelier', 'Atelier inconnu « Cuisine » : choisissez un atelier de la feuille « Ateliers » (ou ajoutez-le).'],
+      ['Prescripteur', 'Prescripteur absent de la liste : choisissez-le dans la colonne Prescripteur de la feuille « Listes » (ou ajoutez-le).'],
+      ['Atelier', 'Atelier absent de la feuille « Ateliers » : choisissez-en un de la liste (ou ajoutez-le).'],
       ['Financeurs', 'Code inconnu « XX » (codes possibles : CD, PV). Écrivez les codes de la feuille « Financeurs », séparés par des virgules.'],
     ]);
   });

@@ -41,19 +41,32 @@ describe('attendance for CD', () => {
   test('ETP réalisés, conventionnés and consumption', () => {
     // etp = 12.5 / (1607 × 92 / 365) = 12.5 × 365 / 147 844 = 4 562.5 / 147 844 ≈ 0.030860
     expect(attendance.etp).toBeCloseTo(0.03086, 5);
-    // conventionnés = 2 × 92 / 365 = 184 / 365 ≈ 0.504110
-    expect(attendance.etpContracted).toBeCloseTo(0.50411, 5);
-    // consumption = 0.030860 / 0.504110 ≈ 0.061217
-    expect(attendance.etpConsumption).toBeCloseTo(0.061217, 5);
+    // conventionnés = the funder's 2 as written (a yearly average of posts, not pro-rated)
+    expect(attendance.etpContracted).toBe(2);
+    // consumption = 0.030860 / 2 ≈ 0.015430
+    expect(attendance.etpConsumption).toBeCloseTo(0.01543, 5);
   });
 
-  test('by atelier: Ateliers order, then unknown ones; active = distinct parcours with a counted row', () => {
-    expect(attendance.byWorkshop).toEqual([
-      // A: 3 + 2.5 (+ absence), B: 3 → 2 parcours, 8.5 h, 3 present of 4.
-      { workshop: 'Maraîchage', active: 2, hours: 8.5, sessions: 4, presenceRate: 0.75 },
-      { workshop: 'Cuisine', active: 1, hours: 0, sessions: 1, presenceRate: 0 },
-      { workshop: 'Repassage', active: 1, hours: 4, sessions: 1, presenceRate: 1 },
-    ]);
+  test('a quarter worked exactly at the funded level gives 100 %', () => {
+    // The funder finances 2 ETP of 1460 h a year (4 h a day over 365 days, round figures on purpose).
+    // Over T3 (92 days) one full-time post is 1460 × 92 / 365 = 368 h, so 2 posts are 736 h:
+    // two participants each present 8 h on 46 days = 2 × 46 × 8 = 736 h. ETP réalisés = 736 / 368 = 2,
+    // conventionnés = 2 as written, consumption = 2 / 2 = 100 %.
+    const days = Array.from({ length: 46 }, (_, i) => {
+      const d = new Date(Date.UTC(2026, 6, 1 + 2 * i));
+      return d.toISOString().slice(0, 10);
+    });
+    const worked = {
+      ...data,
+      funders: [funder('CD', { etpContracted: 2, hoursPerEtp: 1460 })],
+      attendance: ['A', 'B'].flatMap((id) => days.map((d) => presence(id, d, 'Maraîchage', 'Présent', 8))),
+    };
+    expect(days[45]).toBe('2026-09-29'); // every other day from 1 July
+    const attendance = computeSummary(worked, T3_2026, 'CD', today).attendance;
+    expect(attendance.hours).toBe(736);
+    expect(attendance.etp).toBe(2);
+    expect(attendance.etpContracted).toBe(2);
+    expect(attendance.etpConsumption).toBe(1);
   });
 });
 
@@ -80,10 +93,10 @@ describe('attendance without ETP conventionnés', () => {
 
   test('a funder with its own hours per ETP', () => {
     const own = { ...data, funders: [funder('CD', { hoursPerEtp: 1820, etpContracted: 1 })] };
-    // 12.5 / (1820 × 92 / 365) = 4 562.5 / 167 440 ≈ 0.027249; consumption = that / (92/365) ≈ 0.108105
+    // 12.5 / (1820 × 92 / 365) = 4 562.5 / 167 440 ≈ 0.027249; consumption = that / 1 ETP
     const attendance = computeSummary(own, T3_2026, 'CD', today).attendance;
     expect(attendance.etp).toBeCloseTo(0.027249, 5);
-    expect(attendance.etpConsumption).toBeCloseTo(0.108105, 5);
+    expect(attendance.etpConsumption).toBeCloseTo(0.027249, 5);
   });
 
   test('no counted row: presence rate null, no ateliers', () => {

@@ -83,7 +83,10 @@ describe('the summary JSON', () => {
       'byReason',
       'examined',
       'notExamined',
+      'dynamic',
       'dynamicRate',
+      'durableRate',
+      'employmentRate',
       'averageDurationDays',
     ]);
   });

@@ -83,7 +83,7 @@ test('recordExit closes a candidature that did not go ahead: exit and motif, Sta
   const { model, bundle, context } = setup();
   const candidate = context.parcours.find((p) => p.entryDate === null && p.exitDate === null)!;
   const answer = bundle.call<Answer>('recordExit', { id: candidate.id, exitDate: '2026-11-18', exitReason: 'Abandon' });
-  expect(answer).toMatchObject({ ok: true, id: candidate.id, category: 'Autre sortie' });
+  expect(answer).toMatchObject({ ok: true, id: candidate.id, category: 'Autres sorties' });
   const row = sheetRecords(model, 'Participants').find((r) => r['ID'] === candidate.id)!;
   expect(row).toMatchObject({ "Date d'entrée": '', 'Date de sortie': '2026-11-18', 'Motif de sortie': 'Abandon', Statut: 'Sorti' });
   const again = bundle.call<Answer>('getFormContext') as unknown as { context: FormContext };

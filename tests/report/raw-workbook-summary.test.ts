@@ -225,8 +225,9 @@ const EXPECTED_CD: Summary = {
     present: 6,
     presenceRate: 6 / 8,
     etp: 20 / (1607 * YEAR_SHARE),
-    etpContracted: 2 * YEAR_SHARE,
-    etpConsumption: 20 / (1607 * YEAR_SHARE) / (2 * YEAR_SHARE),
+    // The funder's 2 ETP as written (a yearly average of posts, not pro-rated).
+    etpContracted: 2,
+    etpConsumption: 20 / (1607 * YEAR_SHARE) / 2,
     byWorkshop: [
       // In `Ateliers` order. Maraîchage: rows 2, 3, 4 (P1, P2), 3 + 3 + 2.5 h, all present.
       { workshop: 'Maraîchage', active: 2, hours: 8.5, sessions: 3, presenceRate: 1 },
@@ -238,24 +239,34 @@ const EXPECTED_CD: Summary = {
   },
   exits: {
     total: 5,
-    byCategory: { 'Emploi durable': 1, 'Emploi de transition': 1, 'Sortie positive': 0, 'Autre sortie': 2, Retrait: 1 },
-    // `Motifs de sortie` order, then unknown motifs, then `Non renseigné`.
+    byCategory: {
+      'Emploi durable': 1,
+      'Emploi de transition': 1,
+      'Sorties positives': 0,
+      'Autres sorties': 2,
+      'Retrait des sorties constatées': 1,
+    },
+    // `Motifs de sortie` order, then the unlisted motifs as one line (never their text), then `Non renseigné`.
     byReason: {
       CDI: 1,
       'CDD ou intérim de moins de 6 mois': 1,
       "Rupture pendant la période d'essai": 1,
-      'Parti sans prévenir': 1,
+      'Motif non répertorié': 1,
       'Non renseigné': 1,
     },
     // Durations (days, full months; CD's minimum is 3 months):
     //   P2 01/02 → 01/07: 28+31+30+31+30 = 150 d, 5 months: examined, Emploi durable
-    //   P5 15/06 → 10/08: 15+31+10 = 56 d: Retrait, neither examined nor not examined
+    //   P5 15/06 → 10/08: 15+31+10 = 56 d: Retrait des sorties constatées, neither examined nor not examined
     //   P6 01/06 → 20/08: 30+31+19 = 80 d, 2 months < 3: not examined
-    //   P7 12/01 → 15/09: 246 d, 8 months: examined, Autre sortie (unknown motif)
-    //   P8 30/06 → 30/09: 1+31+31+30 = 92 d, exactly 3 months: examined, Autre sortie (empty motif)
+    //   P7 12/01 → 15/09: 246 d, 8 months: examined, Autres sorties (unlisted motif)
+    //   P8 30/06 → 30/09: 1+31+31+30 = 92 d, exactly 3 months: examined, Autres sorties (empty motif)
     examined: 3,
     notExamined: 1,
+    // Sorties dynamiques among the examined: P2 only (P6's transition job is not examined).
+    dynamic: 1,
     dynamicRate: 1 / 3,
+    durableRate: 1 / 3,
+    employmentRate: 1 / 3,
     averageDurationDays: (150 + 56 + 80 + 246 + 92) / 5,
   },
   evaluations: {
@@ -276,7 +287,7 @@ const EXPECTED_CD: Summary = {
       row: 8,
       column: 'Motif de sortie',
       message:
-        'Motif de sortie inconnu « Parti sans prévenir » : choisissez un motif de la feuille « Motifs de sortie » (ou ajoutez-le avec sa catégorie).',
+        'Motif de sortie absent de la feuille « Motifs de sortie » : choisissez un motif de la liste (ou ajoutez-le avec sa catégorie). Le bilan le compte en « Motif non répertorié ».',
     },
     {
       sheet: 'Participants',

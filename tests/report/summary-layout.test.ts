@@ -35,11 +35,20 @@ function summary(): Summary {
     },
     exits: {
       total: 2,
-      byCategory: { 'Emploi durable': 1, 'Emploi de transition': 0, 'Sortie positive': 0, 'Autre sortie': 1, Retrait: 0 },
+      byCategory: {
+        'Emploi durable': 1,
+        'Emploi de transition': 0,
+        'Sorties positives': 0,
+        'Autres sorties': 1,
+        'Retrait des sorties constatées': 0,
+      },
       byReason: { CDI: 1, 'Non renseigné': 1 },
       examined: 2,
       notExamined: 0,
+      dynamic: 1,
       dynamicRate: 0.5,
+      durableRate: 0.5,
+      employmentRate: 0.5,
       averageDurationDays: 150.5,
     },
     evaluations: {
@@ -59,6 +68,7 @@ const context = (threshold: number) => ({
   generatedLine: 'Généré le 20/11/2026 à 13:00 par coordination@exemple.fr',
   secrecyThreshold: threshold,
   minimumMonths: 3,
+  hoursPerEtp: 1607,
 });
 
 function rowValues(layout: ReturnType<typeof layoutSummary>, label: string): unknown[] {
@@ -93,7 +103,7 @@ describe('layoutSummary', () => {
     expect(layout.numberFormats[index]![1]).toBe('0.0%');
     const etp = layout.values.findIndex((r) => r[0] === 'ETP réalisés');
     expect(layout.numberFormats[etp]![1]).toBe('0.0');
-    expect(rowValues(layout, 'ETP conventionnés sur la période')[1]).toBe('non renseignés');
+    expect(rowValues(layout, 'ETP conventionnés')[1]).toBe('non renseignés');
     expect(rowValues(layout, 'Taux de consommation des ETP conventionnés')[1]).toBe('—');
     expect(layout.values[0]![0]).toBe('Bilan financeur — =Atelier');
     expect(rowValues(layout, 'Structure')[1]).toBe("'=Atelier");
@@ -171,8 +181,8 @@ describe('layoutSummary', () => {
     expect(rowValues(masked, 'Femmes').slice(1, 3)).toEqual([5, 5 / 12]);
     expect(rowValues(masked, 'AAH').slice(1, 3)).toEqual([0, 0]);
     const none = summary();
-    none.exits = { ...none.exits, total: 0, byCategory: { ...none.exits.byCategory, 'Emploi durable': 0, 'Autre sortie': 0 }, byReason: {} };
-    expect(rowValues(layoutSummary(none, context(0)), 'Retrait').slice(1, 3)).toEqual([0, '—']);
+    none.exits = { ...none.exits, total: 0, byCategory: { ...none.exits.byCategory, 'Emploi durable': 0, 'Autres sorties': 0 }, byReason: {} };
+    expect(rowValues(layoutSummary(none, context(0)), 'Retrait des sorties constatées').slice(1, 3)).toEqual([0, '—']);
   });
 
   it('states the funder’s minimum duration next to the exits not examined', () => {

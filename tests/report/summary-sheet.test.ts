@@ -73,12 +73,17 @@ describe('the summary sheet (built bundle, local runtime)', () => {
     const etp = sheetCell(bundle, name, rowOf(bundle, name, 'ETP réalisés'), 2)!;
     expect(etp.value).toBeCloseTo(5.5 / ((1607 * 92) / 365), 12);
     expect(etp.numberFormat).toBe('0.0');
-    expect(valueAt(bundle, name, 'ETP conventionnés sur la période')).toBeCloseTo((2 * 92) / 365, 12);
+    // As the funder wrote it: a yearly average of posts, not pro-rated.
+    expect(valueAt(bundle, name, 'ETP conventionnés')).toBe(2);
+    expect(valueAt(bundle, name, 'Taux de consommation des ETP conventionnés')).toBeCloseTo(5.5 / ((1607 * 92) / 365) / 2, 12);
     expect(valueAt(bundle, name, 'Emploi durable')).toBe(1);
     expect(valueAt(bundle, name, 'CDI')).toBe(1);
     // 01/02/2026 → 14/08/2026 = 194 days, 6 full months ≥ CD's 3: examined, and a CDI.
     expect(valueAt(bundle, name, 'Durée moyenne des parcours sortis (jours)')).toBe(194);
     expect(valueAt(bundle, name, 'Taux de sortie dynamique')).toBe(1);
+    expect(valueAt(bundle, name, 'Sorties dynamiques')).toBe(1);
+    expect(valueAt(bundle, name, 'Taux d’emploi durable')).toBe(1);
+    expect(valueAt(bundle, name, 'Taux d’emploi')).toBe(1);
     expect(valueAt(bundle, name, 'Durée minimale de parcours pour examiner une sortie')).toBe('3 mois');
     expect(valueAt(bundle, name, 'Participants en progression')).toBe(1);
     expect(valueAt(bundle, name, 'Problèmes relevés à la lecture du classeur')).toBe(0);

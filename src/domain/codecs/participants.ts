@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { addMonths, ageOn, type CalendarDay, formatDayFr } from '../calendar-day';
 import { splitCodes, unknownCodesMessage } from '../cell-values';
 import type { DataIssue } from '../data-issue';
+import { currentMotifLabel } from '../exit-labels';
 import { requireHeaders } from '../header-map';
 import {
   EDUCATION_LEVELS,
@@ -121,17 +122,19 @@ export function decodeParticipants(
     let prescriber = r.text('prescriber');
     if (prescriber !== null && context.prescribers.length > 0) {
       const label = findLabel(prescriber, context.prescribers);
+      // Kept as typed for the fiche; the summary counts it as « Non répertorié », never under its text.
       if (label === null) {
-        r.issue('prescriber', `Prescripteur inconnu « ${prescriber} » : choisissez-le dans la liste (colonne Prescripteur de la feuille « Listes »).`, false);
+        r.issue('prescriber', 'Prescripteur absent de la liste : choisissez-le dans la colonne Prescripteur de la feuille « Listes » (ou ajoutez-le).', false);
+      } else {
+        prescriber = label;
       }
-      prescriber = label;
     }
 
     let workshop = r.text('workshop');
     if (workshop !== null) {
       const label = findLabel(workshop, workshopNames);
       if (label === null) {
-        r.issue('workshop', `Atelier inconnu « ${workshop} » : choisissez un atelier de la feuille « Ateliers » (ou ajoutez-le).`, false);
+        r.issue('workshop', 'Atelier absent de la feuille « Ateliers » : choisissez-en un de la liste (ou ajoutez-le).', false);
       }
       workshop = label;
     }
@@ -158,12 +161,12 @@ export function decodeParticipants(
     } else if (exitDate !== null && exitReason === null) {
       r.issue('exitReason', `Motif de sortie manquant : choisissez le motif de la sortie du ${formatDayFr(exitDate)} (feuille « Motifs de sortie »).`, false);
     } else if (exitDate === null && exitReason !== null && !r.rejected) {
-      r.issue('exitReason', `Motif de sortie « ${exitReason} » sans date de sortie : écrivez la date de sortie, ou effacez le motif.`, false);
+      r.issue('exitReason', 'Motif de sortie sans date de sortie : écrivez la date de sortie, ou effacez le motif.', false);
       exitReason = null;
     } else if (exitReason !== null) {
-      const label = findLabel(exitReason, motifs);
+      const label = findLabel(exitReason, motifs) ?? findLabel(currentMotifLabel(exitReason), motifs);
       if (label === null) {
-        r.issue('exitReason', `Motif de sortie inconnu « ${exitReason} » : choisissez un motif de la feuille « Motifs de sortie » (ou ajoutez-le avec sa catégorie).`, false);
+        r.issue('exitReason', 'Motif de sortie absent de la feuille « Motifs de sortie » : choisissez un motif de la liste (ou ajoutez-le avec sa catégorie). Le bilan le compte en « Motif non répertorié ».', false);
       } else {
         exitReason = label;
       }

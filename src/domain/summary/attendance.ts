@@ -35,7 +35,9 @@ function presenceRate(t: Tally): number | null {
 
 /**
  * SPEC §3.3, over the `Présences` rows dated in the period of the active parcours given.
- * ETP réalisés = hours ÷ (hours per ETP × days ÷ 365); conventionnés = funder's ETP × days ÷ 365.
+ * ETP réalisés = hours ÷ (hours per ETP × days ÷ 365): the average number of full-time posts over
+ * the period. ETP conventionnés = the funder's figure as written, a yearly average of posts, never
+ * pro-rated: both are numbers of posts, so a period worked exactly at the funded level gives 100 %.
  */
 export function computeAttendance(
   attendance: readonly Attendance[],
@@ -53,7 +55,7 @@ export function computeAttendance(
       ? funder.hoursPerEtp
       : FUNDER_DEFAULTS.hoursPerEtp;
   const etp = total.hours / (hoursPerEtp * yearShare);
-  const etpContracted = funder?.etpContracted != null ? funder.etpContracted * yearShare : null;
+  const etpContracted = funder?.etpContracted ?? null;
   const etpConsumption = etpContracted !== null && etpContracted > 0 ? etp / etpContracted : null;
   return {
     hours: total.hours,

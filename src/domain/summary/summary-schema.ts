@@ -54,14 +54,21 @@ export const summarySchema = z.strictObject({
     byCategory: z.strictObject({
       'Emploi durable': count,
       'Emploi de transition': count,
-      'Sortie positive': count,
-      'Autre sortie': count,
-      Retrait: count,
+      'Sorties positives': count,
+      'Autres sorties': count,
+      'Retrait des sorties constatées': count,
     }),
+    /** Listed motifs as `Motifs de sortie` names them, then `Motif non répertorié`, `Non renseigné`. */
     byReason: z.record(z.string(), count),
+    /** Exits outside `Retrait des sorties constatées` of parcours at least the funder's minimum long. */
     examined: count,
+    /** Exits outside Retrait of parcours shorter than the funder's minimum. */
     notExamined: count,
+    /** Sorties dynamiques: Emploi durable + Emploi de transition + Sorties positives among examined exits. */
+    dynamic: count,
     dynamicRate: rate,
+    durableRate: rate,
+    employmentRate: rate,
     averageDurationDays: z.number().nullable(),
   }),
   evaluations: z.strictObject({

@@ -98,7 +98,7 @@ function readLookups(ss: Spreadsheet, edited: EditedSheet, keys: ReadonlySet<str
         if (table) lookups.workshops = decodeWorkshops(table).records;
       } else if (lookup === 'motifs') {
         const table = tableOf(ss, SHEET.exitReasons);
-        if (table) lookups.motifs = decodeExitReasons(table).records.map((e) => e.motif);
+        if (table) lookups.motifs = decodeExitReasons(table).records.flatMap((e) => [e.motif, e.sheetLabel ?? e.motif]);
       } else {
         const ids = participantIds(ss);
         if (ids) lookups.participantIds = ids;

@@ -43,7 +43,11 @@ export function formContextOf(data: WorkbookData, raw: RawTables, today: Calenda
     prescribers: listValues(data.lists, LISTS_COLUMNS.prescriber),
     workshops: data.workshops.map((w) => ({ name: w.name, sessionHours: w.sessionHours, active: w.active !== false })),
     funders: data.funders.map((f) => ({ code: f.code, name: f.name })),
-    exitReasons: data.exitReasons.map((r) => ({ motif: r.motif, category: r.category })),
+    exitReasons: data.exitReasons.map((r) =>
+      r.sheetLabel === undefined
+        ? { motif: r.motif, category: r.category }
+        : { motif: r.motif, category: r.category, sheetLabel: r.sheetLabel },
+    ),
     objectives: catalogue.map((o) => ({ objective: o.objective, domain: o.domain })),
     parcours: data.parcours.map((p) => ({
       id: p.id,

@@ -105,7 +105,10 @@ export function saveExitIn(
   const v = checked.value;
   const p = wb.context.parcours.find((x) => x.id === v.id)!;
   const status = parcoursStatus({ ...p, exitDate: v.exitDate }, wb.context.today);
-  const answer = updateParcours(ss, wb, v.id, { exitDate: v.exitDate, exitReason: v.exitReason, status }, {
+  // The form shows the current label; the cell gets the label the team's `Motifs de sortie` holds,
+  // so the grid's dropdown (a range of that sheet) accepts it.
+  const sheetLabel = wb.context.exitReasons.find((r) => r.motif === v.exitReason)?.sheetLabel ?? v.exitReason;
+  const answer = updateParcours(ss, wb, v.id, { exitDate: v.exitDate, exitReason: sheetLabel, status }, {
     action: 'Sortie',
     detail: `Sortie le ${formatDayFr(v.exitDate)} : ${v.exitReason}`,
   });

@@ -4,6 +4,7 @@ import type { Funder } from '../../domain/records';
 import { computeSummary, findFunder } from '../../domain/summary/compute-summary';
 import type { Summary } from '../../domain/summary/summary-schema';
 import { UserError } from '../../domain/user-error';
+import { FUNDER_DEFAULTS } from '../../domain/workbook-schema';
 import { withDocumentLock } from '../document-lock';
 import { appendJournal, currentUserEmail } from '../journal';
 import { loadWorkbookData } from '../workbook-tables';
@@ -76,6 +77,7 @@ export function generateSummaryReport(ss: Spreadsheet, request: SummaryRequest, 
     generatedLine: `Généré le ${generatedAt} par ${currentUserEmail()}`,
     secrecyThreshold: data.parameters.secrecyThreshold,
     minimumMonths: funder?.minimumMonths ?? 0,
+    hoursPerEtp: funder?.hoursPerEtp ?? FUNDER_DEFAULTS.hoursPerEtp,
   });
   const baseName = summarySheetName(period, summary.funder);
   const written = withDocumentLock(() => {

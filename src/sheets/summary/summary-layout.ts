@@ -76,6 +76,8 @@ export interface LayoutContext {
   secrecyThreshold: number;
   /** The funder's `Durée minimale de parcours (mois)` (0 without a funder): shown next to the exits examined. */
   minimumMonths: number;
+  /** The funder's `Heures annuelles par ETP` (1607 without a funder): shown in the ETP line. */
+  hoursPerEtp: number;
 }
 
 const NUMBER_FORMATS: Record<CellKind, string> = {
@@ -171,6 +173,30 @@ function monthsText(months: number): string {
   return `${String(months).replace('.', ',')} mois`;
 }
 
+/** The one line beside a figure that says what it is. */
+function explain(text: string): LayoutCell {
+  return { value: textCell(text), kind: 'note' };
+}
+
+function etpLine(context: LayoutContext): string {
+  return (
+    'Nombre moyen de postes à temps plein occupés sur la période : heures ÷ ' +
+    `(${formatThousandsFr(context.hoursPerEtp)} h par an × jours de la période ÷ 365).`
+  );
+}
+
+function formatThousandsFr(n: number): string {
+  return new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(n);
+}
+
+/** Which exits are examined, and why some are not (SPEC §3.4). */
+function examinedLine(minimumMonths: number): string {
+  const withdrawn = 'Toutes les sorties sauf le « Retrait des sorties constatées » (décès, déménagement, santé…)';
+  return minimumMonths > 0
+    ? `${withdrawn}, des parcours d’au moins ${monthsText(minimumMonths)} : les plus courts ne sont pas examinés (durée minimale du financeur).`
+    : `${withdrawn} : ce financeur ne fixe pas de durée minimale de parcours.`;
+}
+
 function labelCell(text: string): LayoutCell {
   return { value: textCell(text), kind: 'label' };
 }
@@ -255,14 +281,16 @@ export function layoutSummary(summary: Summary, context: LayoutContext): Summary
   b.add(labelCell('Séances enregistrées'), b.count(attendance.sessions));
   b.add(labelCell('Présences (présent ou en retard)'), b.count(attendance.present));
   b.add(labelCell('Taux de présence'), b.derived(attendance.presenceRate, attendance.sessions, 'rate'));
-  b.add(labelCell('ETP réalisés'), { value: attendance.etp, kind: 'etp' });
+  b.add(labelCell('ETP réalisés'), { value: attendance.etp, kind: 'etp' }, explain(etpLine(context)));
   b.add(
-    labelCell('ETP conventionnés sur la période'),
+    labelCell('ETP conventionnés'),
     attendance.etpContracted === null ? plainText('non renseignés') : { value: attendance.etpContracted, kind: 'etp' },
+    explain('Postes financés par la convention : une moyenne annuelle, telle qu’écrite dans « Financeurs » (non proratisée).'),
   );
   b.add(
     labelCell('Taux de consommation des ETP conventionnés'),
     attendance.etpConsumption === null ? plainText(NO_VALUE) : { value: attendance.etpConsumption, kind: 'rate' },
+    explain('ETP réalisés ÷ ETP conventionnés : une période travaillée exactement au niveau financé donne 100 %.'),
   );
   b.blank();
   const workshopsFirst = b.nextRow;
@@ -303,9 +331,28 @@ export function layoutSummary(summary: Summary, context: LayoutContext): Summary
   b.header('Indicateur', 'Valeur');
   b.add(labelCell('Sorties sur la période'), b.count(exits.total));
   b.add(labelCell('Durée minimale de parcours pour examiner une sortie'), plainText(monthsText(context.minimumMonths)));
-  b.add(labelCell('Sorties examinées (hors retraits)'), b.count(exits.examined));
+  b.add(labelCell('Sorties examinées'), b.count(exits.examined), explain(examinedLine(context.minimumMonths)));
   b.add(labelCell('Sorties non examinées (parcours trop courts)'), b.count(exits.notExamined));
-  b.add(labelCell('Taux de sortie dynamique'), b.derived(exits.dynamicRate, exits.examined, 'rate'));
+  b.add(
+    labelCell('Sorties dynamiques'),
+    b.count(exits.dynamic),
+    explain('Emploi durable + emploi de transition + sorties positives, parmi les sorties examinées.'),
+  );
+  b.add(
+    labelCell('Taux de sortie dynamique'),
+    b.derived(exits.dynamicRate, exits.examined, 'rate'),
+    explain('Sorties dynamiques ÷ sorties examinées (objectif usuel de la DGEFP : 60 %).'),
+  );
+  b.add(
+    labelCell('Taux d’emploi durable'),
+    b.derived(exits.durableRate, exits.examined, 'rate'),
+    explain('Emploi durable ÷ sorties examinées (objectif usuel : 25 %).'),
+  );
+  b.add(
+    labelCell('Taux d’emploi'),
+    b.derived(exits.employmentRate, exits.examined, 'rate'),
+    explain('(Emploi durable + emploi de transition) ÷ sorties examinées.'),
+  );
   b.add(labelCell('Durée moyenne des parcours sortis (jours)'), b.derived(exits.averageDurationDays, exits.total, 'days'));
 
   const evaluations = summary.evaluations;
