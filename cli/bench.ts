@@ -7,7 +7,8 @@
 import { performance } from 'node:perf_hooks';
 import { createSpreadsheetModel } from '../runtime/spreadsheet/spreadsheet-model';
 import { lastCompleteQuarter } from '../src/domain/period';
-import { GoalMissed, type ParsedArgs } from './args';
+import type { ParsedArgs } from './args';
+import { GoalMissed } from './cli-errors';
 import { demoInstant, type ReportCliContext } from './report';
 
 export const BENCH_PARCOURS = 600;

@@ -3,28 +3,38 @@
  * Apps Script runtime on an .xlsx workbook. Exit codes (SPEC §4): 0 done, 1 bad usage,
  * 2 unreadable workbook.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { type LoadedBundle, loadBuiltBundle } from '../runtime/bundle-loader';
 import { createSpreadsheetModel, type SpreadsheetModel } from '../runtime/spreadsheet/spreadsheet-model';
-import { loadXlsx, saveXlsx } from '../runtime/spreadsheet/xlsx-store';
-import { GoalMissed, type ParsedArgs, parseArgs, UsageError } from './args';
-import { printIssues } from './print';
+import { type CommandSpec, type ParsedArgs, parseArgs } from './args';
 import { commandBench } from './bench';
-import { commandReport, demoSummaries, type ReportCliContext } from './report';
+import { EXIT, GoalMissed, InternalFailure, OutputNotWritten, UsageError, WorkbookUnreadable } from './cli-errors';
 import { commandPreview } from './preview';
+import { printIssues } from './print';
+import { commandReport, demoSummaries, type ReportCliContext } from './report';
+import { describeUnexpected, guardProcess } from './unexpected-error';
+import { openWorkbook, saveFiles, xlsxFile } from './workbook-files';
 
 const DIST_DIR = process.env.PARCOURS_DIST ? resolve(process.env.PARCOURS_DIST) : join(__dirname, '..', 'dist');
 /** The demo structure is dated: everything in it is relative to this day, so it never changes. */
 export const DEMO_AS_OF = '2026-11-20';
-const VALUE_OPTIONS = ['workbook', 'period', 'funder', 'json', 'out', 'port'];
+/** Every command and what it accepts: anything else is refused with this list. */
+const COMMAND_SPECS: Record<string, CommandSpec> = {
+  init: { takesFile: true },
+  demo: { takesFile: true, flags: ['force'] },
+  check: { takesFile: true },
+  start: {},
+  report: { values: ['workbook', 'period', 'funder', 'json', 'out', 'bilan'] },
+  bench: {},
+  preview: { values: ['workbook', 'port'] },
+  help: {},
+};
 const CLI_USER = 'ligne-de-commande@parcours.local';
 
-export const EXIT = { done: 0, usage: 1, unreadable: 2 } as const;
+export { EXIT };
 
 type BundleResult = { ok: true; [key: string]: unknown } | { ok: false; kind: 'format' | 'usage'; message: string };
-
-class WorkbookUnreadable extends Error {}
 
 const USAGE = `Usage :
   parcours init FICHIER.xlsx          configure (ou crée) un classeur
@@ -40,15 +50,6 @@ function openBundle(model: SpreadsheetModel, now?: Date): LoadedBundle {
   return loadBuiltBundle(DIST_DIR, { model, userEmail: CLI_USER, ...(now ? { now } : {}) });
 }
 
-async function openWorkbook(path: string): Promise<SpreadsheetModel> {
-  if (!existsSync(path)) throw new WorkbookUnreadable(`Classeur introuvable : ${path}`);
-  try {
-    return await loadXlsx(path);
-  } catch (error) {
-    throw new WorkbookUnreadable(`Classeur illisible (${path}) : ${(error as Error).message}`);
-  }
-}
-
 /** Unwraps what a bundle entry point returned, turning its refusals into exit codes. */
 function expectOk<T>(result: unknown): T & { ok: true } {
   const r = result as BundleResult;
@@ -57,13 +58,13 @@ function expectOk<T>(result: unknown): T & { ok: true } {
   throw new UsageError(r.message);
 }
 
-async function save(model: SpreadsheetModel, path: string): Promise<void> {
-  mkdirSync(dirname(resolve(path)), { recursive: true });
-  await saveXlsx(model, path);
+function save(model: SpreadsheetModel, path: string): Promise<void> {
+  return saveFiles([xlsxFile(path, model)]);
 }
 
 async function commandInit(args: ParsedArgs): Promise<void> {
   const path = args.file('init');
+  // An existing file is configured only once it has been read: one that is not a workbook is refused.
   const model = existsSync(path) ? await openWorkbook(path) : createSpreadsheetModel('Parcours');
   const result = expectOk<{ changes: string[] }>(openBundle(model).call('cliInit_'));
   await save(model, path);
@@ -116,7 +117,7 @@ async function commandStart(): Promise<void> {
   await demoSummaries(REPORT_CONTEXT, path, 'out');
 }
 
-const REPORT_CONTEXT: ReportCliContext = { openBundle, openWorkbook, expectOk, save, demoAsOf: DEMO_AS_OF };
+const REPORT_CONTEXT: ReportCliContext = { openBundle, openWorkbook, expectOk, demoAsOf: DEMO_AS_OF };
 
 const COMMANDS: Record<string, (args: ParsedArgs) => Promise<void>> = {
   init: commandInit,
@@ -130,8 +131,8 @@ const COMMANDS: Record<string, (args: ParsedArgs) => Promise<void>> = {
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    const args = parseArgs(argv, VALUE_OPTIONS);
-    if (args.command === 'help' || args.flag('help') || args.flag('h')) {
+    const args = parseArgs(argv, COMMAND_SPECS);
+    if (args.command === 'help' || args.flag('help')) {
       console.log(USAGE);
       return EXIT.done;
     }
@@ -144,27 +145,31 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`${error.message}\n\n${USAGE}`);
       return EXIT.usage;
     }
-    if (error instanceof GoalMissed) {
+    if (error instanceof GoalMissed || error instanceof OutputNotWritten) {
       console.error(error.message);
       return EXIT.usage;
     }
-    if (error instanceof WorkbookUnreadable) {
+    if (error instanceof WorkbookUnreadable || error instanceof InternalFailure) {
       console.error(error.message);
       return EXIT.unreadable;
     }
-    throw error;
+    const unexpected = describeUnexpected(error);
+    console.error(unexpected.message);
+    return unexpected.code;
   }
 }
 
-/** Called by bin/parcours.js. */
+/** Called by bin/parcours.js. Nothing escapes as a stack trace or an exit code other than 0, 1, 2. */
 export function run(argv: string[]): void {
+  guardProcess();
   main(argv).then(
     (code) => {
       process.exitCode = code;
     },
-    (error) => {
-      console.error(error);
-      process.exitCode = 70;
+    (error: unknown) => {
+      const unexpected = describeUnexpected(error);
+      console.error(unexpected.message);
+      process.exitCode = unexpected.code;
     },
   );
 }

@@ -12,8 +12,8 @@ import { DEMO_DEFAULTS } from '../src/demo/demo-workbook';
 import { type LoadedBundle, loadBuiltBundle } from '../runtime/bundle-loader';
 import { createScriptRunBridge } from '../runtime/script-run-bridge';
 import { createSpreadsheetModel, type SpreadsheetModel } from '../runtime/spreadsheet/spreadsheet-model';
-import { loadXlsx, saveXlsx } from '../runtime/spreadsheet/xlsx-store';
-import { UsageError } from './args';
+import { UsageError } from './cli-errors';
+import { openWorkbook, saveFiles, xlsxFile } from './workbook-files';
 
 export const PREVIEW_USER = 'coordination@exemple.fr';
 
@@ -100,7 +100,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const { distDir } = options;
   if (!existsSync(join(distDir, 'Code.js'))) throw new Error(`${distDir}/Code.js manque : lancez « npm run build ».`);
   const model =
-    options.model ?? (options.workbookPath ? await loadXlsx(options.workbookPath) : demoModel(distDir));
+    options.model ?? (options.workbookPath ? await openWorkbook(options.workbookPath) : demoModel(distDir));
   const now = options.now ?? (options.model || options.workbookPath ? undefined : new Date(`${DEMO_DEFAULTS.asOf}T12:00:00Z`));
   const bundle = loadBuiltBundle(distDir, { model, userEmail: PREVIEW_USER, ...(now ? { now } : {}) });
   const bridge = createScriptRunBridge(bundle);
@@ -125,7 +125,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
           }
           if (options.workbookPath && bundle.runtime.calls.countKind('write') > writesBefore) {
             const file = options.workbookPath;
-            saving = saving.then(() => saveXlsx(model, file));
+            saving = saving.then(() => saveFiles([xlsxFile(file, model)]));
           }
           return saving.then(() => send(res, 200, 'application/json', JSON.stringify(answer)));
         })

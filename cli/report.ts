@@ -3,21 +3,21 @@
  * the compiled add-in (cliReport_) in the local runtime, its JSON checked against summarySchema
  * before it is written (the command line validates its own output).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { LoadedBundle } from '../runtime/bundle-loader';
 import { createSpreadsheetModel, type SpreadsheetModel } from '../runtime/spreadsheet/spreadsheet-model';
 import { formatDayFr } from '../src/domain/calendar-day';
 import { lastCompleteQuarter } from '../src/domain/period';
 import { type Summary, summarySchema } from '../src/domain/summary/summary-schema';
-import { type ParsedArgs, UsageError } from './args';
+import type { ParsedArgs } from './args';
+import { InternalFailure, UsageError } from './cli-errors';
+import { type OutputFile, jsonFile, refuseSameFiles, saveFiles, xlsxFile } from './workbook-files';
 
 /** What the report commands need from cli/parcours.ts (passed in, so there is no import cycle). */
 export interface ReportCliContext {
   openBundle(model: SpreadsheetModel, now?: Date): LoadedBundle;
   openWorkbook(path: string): Promise<SpreadsheetModel>;
   expectOk<T>(result: unknown): T & { ok: true };
-  save(model: SpreadsheetModel, path: string): Promise<void>;
   demoAsOf: string;
 }
 
@@ -52,14 +52,10 @@ export function generateReport(
   const plain = JSON.parse(JSON.stringify(result.summary)) as unknown;
   const checked = summarySchema.safeParse(plain);
   if (!checked.success) {
-    throw new Error(`Le bilan produit ne respecte pas son schéma JSON : ${checked.error.message}`);
+    const where = checked.error.issues.map((issue) => issue.path.join('.') || '(racine)').join(', ');
+    throw new InternalFailure(`Le bilan produit ne respecte pas son schéma JSON (${where}) : aucun fichier n’a été écrit.`);
   }
   return { summary: checked.data, sheetName: result.sheetName, notice: result.notice };
-}
-
-export function writeJson(path: string, summary: Summary): void {
-  mkdirSync(dirname(resolve(path)), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(summary, null, 2)}\n`);
 }
 
 function requireXlsx(option: string, path: string | undefined): string | undefined {
@@ -82,20 +78,23 @@ export async function commandReport(args: ParsedArgs, ctx: ReportCliContext): Pr
   const out = requireXlsx('out', args.option('out'));
   const json = args.option('json');
   if (json !== undefined && !json.toLowerCase().endsWith('.json')) throw new UsageError(`--json attend un fichier .json : ${json}`);
+  refuseSameFiles(workbook, [
+    { option: 'out', path: out },
+    { option: 'json', path: json },
+  ]);
 
   const model = workbook === undefined ? demoModel(ctx) : await ctx.openWorkbook(workbook);
   const now = workbook === undefined ? demoInstant(ctx.demoAsOf) : undefined;
   const report = generateReport(ctx, model, period, args.option('funder') ?? null, now);
+  // Every output is written only once the summary is complete, and all of them or none.
+  const outputs: OutputFile[] = [];
+  if (json !== undefined) outputs.push(jsonFile(json, report.summary));
+  if (out !== undefined) outputs.push(xlsxFile(out, model));
+  await saveFiles(outputs);
   printSummary(report);
   console.log(report.notice);
-  if (json !== undefined) {
-    writeJson(json, report.summary);
-    console.log(`JSON du bilan : ${json}`);
-  }
-  if (out !== undefined) {
-    await ctx.save(model, out);
-    console.log(`Classeur avec la feuille « ${report.sheetName} » : ${out}`);
-  }
+  if (json !== undefined) console.log(`JSON du bilan : ${json}`);
+  if (out !== undefined) console.log(`Classeur avec la feuille « ${report.sheetName} » : ${out}`);
   if (json === undefined && out === undefined) {
     console.log('(Ajoutez --json BILAN.json et/ou --out BILAN.xlsx pour écrire le bilan dans des fichiers.)');
   }
@@ -162,14 +161,15 @@ export async function demoSummaries(ctx: ReportCliContext, demoPath: string, fol
   const choices = ctx.openBundle(model, now).call<FunderChoices>('summaryDialogChoices');
   const codes = [...choices.funders.map((f) => f.value).filter((code) => code !== ''), null];
   console.log(`3. Bilans du trimestre ${period.label} (dernier trimestre complet au ${ctx.demoAsOf}) :`);
+  const outputs: OutputFile[] = [];
   for (const code of codes) {
     const report = generateReport(ctx, model, period.label, code, now);
     const jsonPath = join(folder, `bilan-${period.label}${code === null ? '' : `-${code}`}.json`);
-    writeJson(jsonPath, report.summary);
+    outputs.push(jsonFile(jsonPath, report.summary));
     printSummary(report);
     console.log(`  JSON : ${jsonPath}`);
   }
   const xlsxPath = join(folder, 'demo-bilans.xlsx');
-  await ctx.save(model, xlsxPath);
+  await saveFiles([...outputs, xlsxFile(xlsxPath, model)]);
   console.log(`Le classeur de démonstration avec les feuilles de bilan : ${xlsxPath}`);
 }

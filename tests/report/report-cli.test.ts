@@ -1,26 +1,13 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../cli/parcours';
 import { createSpreadsheetModel } from '../../runtime/spreadsheet/spreadsheet-model';
 import { loadXlsx, saveXlsx } from '../../runtime/spreadsheet/xlsx-store';
 import { summarySchema } from '../../src/domain/summary/summary-schema';
+import { parcoursInProcess } from '../cli/run-cli';
 import { loadDist } from '../support/built-bundle';
 
-/** Runs `parcours …` in-process; returns its exit code and what it printed. */
-async function parcours(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = jest.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const error = jest.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  try {
-    const code = await main(argv);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const parcours = parcoursInProcess;
 
 const folder = mkdtempSync(join(tmpdir(), 'parcours-report-'));
 
@@ -40,10 +27,11 @@ describe('parcours report', () => {
     expect(model.sheets.map((s) => s.name)).toContain('Bilan 2026-T3 CD');
 
     // Generating again on the saved file replaces Parcours' own sheet (its metadata survived the .xlsx).
-    const again = await parcours('report', '--workbook', xlsx, '--period', '2026-T3', '--funder', 'CD', '--out', xlsx);
+    const xlsxAgain = join(folder, 'bilan-encore.xlsx');
+    const again = await parcours('report', '--workbook', xlsx, '--period', '2026-T3', '--funder', 'CD', '--out', xlsxAgain);
     expect(again.code).toBe(0);
     expect(again.out).toContain('Bilan mis à jour dans la feuille « Bilan 2026-T3 CD »');
-    expect((await loadXlsx(xlsx)).sheets.filter((s) => s.name.startsWith('Bilan')).map((s) => s.name)).toEqual([
+    expect((await loadXlsx(xlsxAgain)).sheets.filter((s) => s.name.startsWith('Bilan')).map((s) => s.name)).toEqual([
       'Bilan 2026-T3 CD',
     ]);
   }, 180_000);

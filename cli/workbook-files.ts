@@ -1,0 +1,89 @@
+/**
+ * The command line's files: a workbook is read only when it is a real .xlsx (else exit 2 saying
+ * what it seems to be, and it is never written over), and every output is written atomically,
+ * all of a command's outputs together or none.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import type { SpreadsheetModel } from '../runtime/spreadsheet/spreadsheet-model';
+import { loadXlsx, saveXlsx } from '../runtime/spreadsheet/xlsx-store';
+import { OutputNotWritten, UsageError, WorkbookUnreadable } from './cli-errors';
+import { sniffFileKind } from './file-kind';
+import { type FileWriter, realTarget, writeOutputs } from './output-files';
+import { systemCause, systemErrorCode } from './system-errors';
+
+/** Reads `path` as a workbook, or refuses (exit 2) saying what the file seems to be. */
+export async function openWorkbook(path: string): Promise<SpreadsheetModel> {
+  if (!existsSync(path)) throw new WorkbookUnreadable(`Classeur introuvable : ${path}`);
+  let kind: ReturnType<typeof sniffFileKind>;
+  try {
+    kind = sniffFileKind(path);
+  } catch (error) {
+    throw new WorkbookUnreadable(`Classeur illisible : ${path} (${systemCause(error)}).`);
+  }
+  if (!kind.readable) {
+    throw new WorkbookUnreadable(
+      `Classeur illisible : ${path} n’est pas un classeur .xlsx, il semble être ${kind.seems}. ${kind.advice}\n` +
+        'Parcours ne l’a pas modifié.',
+    );
+  }
+  try {
+    return await loadXlsx(path);
+  } catch (error) {
+    if (error instanceof WorkbookUnreadable || error instanceof UsageError) throw error;
+    const cause = systemErrorCode(error) ? systemCause(error) : 'son contenu est endommagé et ne se lit pas';
+    throw new WorkbookUnreadable(`Classeur illisible : ${path} (${cause}). Parcours ne l’a pas modifié.`);
+  }
+}
+
+export interface OutputFile {
+  path: string;
+  write: FileWriter;
+}
+
+export const xlsxFile = (path: string, model: SpreadsheetModel): OutputFile => ({
+  path,
+  write: (temporary) => saveXlsx(model, temporary),
+});
+
+export const jsonFile = (path: string, value: unknown): OutputFile => ({
+  path,
+  write: (temporary) => writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`),
+});
+
+/** Writes every file or none; a failure is a French message naming the file (exit 1). */
+export async function saveFiles(files: readonly OutputFile[]): Promise<void> {
+  let current = '';
+  try {
+    await writeOutputs(async (outputs) => {
+      for (const file of files) {
+        current = file.path;
+        await outputs.stage(file.path, file.write);
+      }
+      current = '';
+    });
+  } catch (error) {
+    const cause = systemErrorCode(error) ? systemCause(error) : 'erreur pendant l’écriture';
+    const which = current === '' ? files.map((f) => f.path).join(', ') : current;
+    const kept = files.some((f) => existsSync(f.path)) ? ' Les fichiers existants sont restés intacts.' : '';
+    throw new OutputNotWritten(`Rien n’a été écrit : ${which} n’a pas pu être enregistré (${cause}).${kept}`);
+  }
+}
+
+/** Refuses (exit 1) outputs that name the workbook read, or the same file twice. */
+export function refuseSameFiles(workbook: string | undefined, outputs: readonly { option: string; path: string | undefined }[]): void {
+  const seen = new Map<string, string>();
+  if (workbook !== undefined) seen.set(realTarget(workbook), '--workbook');
+  for (const { option, path } of outputs) {
+    if (path === undefined) continue;
+    const real = realTarget(path);
+    const other = seen.get(real);
+    if (other !== undefined) {
+      throw new UsageError(
+        other === '--workbook'
+          ? `--${option} désigne le classeur lu (${path}) : le bilan s’écrit dans un autre fichier, la source n’est jamais remplacée.`
+          : `--${option} et ${other} désignent le même fichier (${path}) : choisissez deux fichiers.`,
+      );
+    }
+    seen.set(real, `--${option}`);
+  }
+}
