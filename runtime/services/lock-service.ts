@@ -25,15 +25,37 @@ export interface LockInspector {
 
 const MAX_WAIT_MS = 300_000;
 
+/** Google's message when waitLock runs out of time (Lock.waitLock reference). */
+export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
+
+/**
+ * Key of a hidden probe on every fake Lock: whether another execution holds it right now. The
+ * interleaving scheduler (runtime/concurrency) reads it to hold a waitLock/tryLock back until the
+ * holder releases the lock or the timeout passes, as Google does; scripts never see it.
+ */
+export const LOCK_CONTENTION = Symbol('lock-contention');
+
+export interface LockContention {
+  heldByAnother(): boolean;
+}
+
+/** A valid waitLock/tryLock timeout, or null for an argument the call itself will refuse. */
+export function lockTimeoutOf(timeout: unknown): number | null {
+  return typeof timeout === 'number' && Number.isFinite(timeout) && timeout >= 0 && timeout <= MAX_WAIT_MS ? timeout : null;
+}
+
 function requireTimeout(method: string, timeout: unknown): void {
-  if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout < 0 || timeout > MAX_WAIT_MS) {
+  if (lockTimeoutOf(timeout) === null) {
     throw new AppsScriptException(`Invalid argument: ${method} expects a timeout between 0 and ${MAX_WAIT_MS} ms.`);
   }
 }
 
 /**
- * Executions are simulated one after the other in one thread, so waiting cannot let another
- * execution finish: a lock held elsewhere makes tryLock return false and waitLock throw at once.
+ * A call reaches the fake only when it may go on: run one after the other (loadBundle), no other
+ * execution can progress while this one waits, so a lock held elsewhere would still be held when
+ * the timeout ends: tryLock returns false and waitLock throws Google's message. Under the
+ * interleaving scheduler the call is held back until the holder releases the lock (then it
+ * succeeds here) or the timeout passes (then it fails here, as on Google).
  */
 function createLock(execution: ExecutionState, state: SharedLockState): FakeLock {
   const { ctx, executionId } = execution;
@@ -42,7 +64,7 @@ function createLock(execution: ExecutionState, state: SharedLockState): FakeLock
     state.owner = executionId;
     return true;
   };
-  return {
+  const lock: FakeLock = {
     tryLock(timeout) {
       recordCall(ctx, 'Lock.tryLock');
       requireTimeout('Lock.tryLock', timeout);
@@ -51,7 +73,7 @@ function createLock(execution: ExecutionState, state: SharedLockState): FakeLock
     waitLock(timeout) {
       recordCall(ctx, 'Lock.waitLock');
       requireTimeout('Lock.waitLock', timeout);
-      if (!acquire()) throw new AppsScriptException('Lock timeout: another process was holding the lock for too long.');
+      if (!acquire()) throw new AppsScriptException(LOCK_TIMEOUT_MESSAGE);
     },
     releaseLock() {
       recordCall(ctx, 'Lock.releaseLock');
@@ -62,6 +84,9 @@ function createLock(execution: ExecutionState, state: SharedLockState): FakeLock
       return state.owner === executionId;
     },
   };
+  const contention: LockContention = { heldByAnother: () => state.owner !== null && state.owner !== executionId };
+  Object.defineProperty(lock, LOCK_CONTENTION, { value: contention, enumerable: false });
+  return lock;
 }
 
 export function createLockService(
