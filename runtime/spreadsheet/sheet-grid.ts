@@ -63,7 +63,8 @@ function isEmptyAttributes(attributes: CellAttributes): boolean {
     attributes.numberFormat === undefined &&
     attributes.note === undefined &&
     attributes.validation === undefined &&
-    attributes.style === undefined
+    attributes.style === undefined &&
+    attributes.hyperlink === undefined
   );
 }
 

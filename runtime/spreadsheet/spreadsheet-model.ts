@@ -41,6 +41,8 @@ export interface CellAttributes {
   note?: string;
   validation?: DataValidationModel;
   style?: CellStyleModel;
+  /** A link on the cell (a URL, or `#Sheet!A1` inside the workbook), as an .xlsx holds it. */
+  hyperlink?: string;
 }
 
 /** One cell as a single object: the .xlsx store's unit and what tests inspect (see sheet-grid's cellAt). */

@@ -55,3 +55,24 @@ export function requireHeaders(sheet: SheetSpec, headerRow: readonly unknown[]):
   if (first) throw WorkbookFormatError.missingColumn(sheet.name, first.header);
   return map;
 }
+
+/** How many rows from the top are searched for headers placed below a title. */
+export const HEADER_SEARCH_ROWS = 10;
+
+function matchedFields(sheet: SheetSpec, row: readonly unknown[] | undefined): number {
+  return row ? Object.keys(mapHeaders(sheet, row).columns).length : 0;
+}
+
+/**
+ * The sheet row (1-based) that holds the headers: 1, unless row 1 matches no header at all (a
+ * title) and one of the next rows matches at least two (or every field of a smaller sheet).
+ */
+export function headerRowNumber(sheet: SheetSpec, rows: readonly (readonly unknown[] | undefined)[]): number {
+  if (matchedFields(sheet, rows[0]) > 0) return 1;
+  const enough = Math.min(2, sheet.fields.length);
+  const last = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  for (let i = 1; i < last; i += 1) {
+    if (matchedFields(sheet, rows[i]) >= enough) return i + 1;
+  }
+  return 1;
+}

@@ -8,10 +8,11 @@ import { decodeParameters } from './codecs/parameters';
 import { decodeParticipants } from './codecs/participants';
 import { decodeWorkshops } from './codecs/workshops';
 import type { DataIssue } from './data-issue';
+import { headerRowNumber } from './header-map';
 import type { WorkbookData } from './records';
 import { sameKey } from './text';
-import { WorkbookFormatError } from './workbook-format-error';
-import { LISTS_COLUMNS, SHEET, type SheetName, WORKBOOK_SCHEMA } from './workbook-schema';
+import { titleRows, WorkbookFormatError } from './workbook-format-error';
+import { LISTS_COLUMNS, SHEET, type SheetName, sheetSpec, WORKBOOK_SCHEMA } from './workbook-schema';
 
 /** Each sheet's `getValues()` of its whole data range, header row first. */
 export type RawTables = Partial<Record<SheetName, unknown[][]>>;
@@ -38,14 +39,49 @@ export interface ReadOptions {
   today?: CalendarDay;
   /** Sheets not read at all: their records are empty and their issues not reported. */
   skip?: readonly SkippableSheet[];
+  /**
+   * Headers found below a title (SPEC §1): `read` (reports and checks, which write nothing into
+   * the sheet) reads the rows under them and reports the row as a data issue; `refuse` (the
+   * default: whoever may write into the sheet) throws a WorkbookFormatError naming the row.
+   */
+  headersBelowTitle?: 'read' | 'refuse';
+}
+
+/**
+ * The table with its headers moved to the top when they sit below a title: the title rows become
+ * blank (skipped) rows, so every data row keeps its sheet row number.
+ */
+function withHeadersOnTop(name: SheetName, table: unknown[][], options: ReadOptions, issues: DataIssue[]): unknown[][] {
+  const spec = sheetSpec(name);
+  const headerRow = headerRowNumber(spec, table);
+  if (headerRow === 1) return table;
+  if (options.headersBelowTitle !== 'read') throw WorkbookFormatError.headersBelowTitle(name, headerRow);
+  issues.push({
+    sheet: name,
+    row: headerRow,
+    column: '',
+    message:
+      `En-têtes trouvés en ligne ${headerRow}, sous un titre : les données sont lues à partir de la ligne ${headerRow + 1}. ` +
+      `Parcours les attend en ligne 1 : supprimez ${titleRows(headerRow)} avant de configurer le classeur ou de saisir par un formulaire.`,
+  });
+  const moved = table.slice();
+  moved[0] = table[headerRow - 1]!;
+  for (let i = 1; i < headerRow; i += 1) moved[i] = [];
+  return moved;
 }
 
 export function readWorkbook(tables: RawTables, options: ReadOptions = {}): WorkbookData {
   const skipped = new Set<SheetName>(options.skip ?? []);
   const keys = Object.keys(tables);
+  const layoutIssues: DataIssue[] = [];
+  const placed = new Map<SheetName, unknown[][] | undefined>();
   const tableOf = (name: SheetName): unknown[][] | undefined => {
+    if (placed.has(name)) return placed.get(name);
     const key = findSheetName(keys, name);
-    return key === null ? undefined : (tables as Record<string, unknown[][] | undefined>)[key];
+    const table = key === null ? undefined : (tables as Record<string, unknown[][] | undefined>)[key];
+    const onTop = table === undefined ? undefined : withHeadersOnTop(name, table, options, layoutIssues);
+    placed.set(name, onTop);
+    return onTop;
   };
   for (const name of REQUIRED_SHEETS) {
     if (!skipped.has(name) && tableOf(name) === undefined) throw WorkbookFormatError.missingSheet(name);
@@ -85,6 +121,7 @@ export function readWorkbook(tables: RawTables, options: ReadOptions = {}): Work
     parameters: parameters.records,
     lists: lists.records,
     issues: sortIssues([
+      ...layoutIssues,
       ...parameters.issues,
       ...lists.issues,
       ...workshops.issues,

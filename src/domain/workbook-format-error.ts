@@ -28,4 +28,18 @@ export class WorkbookFormatError extends Error {
       column,
     );
   }
+
+  /** Headers found on `row` under a title: Parcours changes nothing in such a sheet. */
+  static headersBelowTitle(sheet: string, row: number): WorkbookFormatError {
+    return new WorkbookFormatError(
+      `Feuille « ${sheet} » : les en-têtes sont en ligne ${row}, sous un titre. Parcours les attend en ligne 1 ` +
+        `et ne modifie pas cette feuille : supprimez ${titleRows(row)}, puis relancez.`,
+      sheet,
+    );
+  }
+}
+
+/** « la ligne 1 » or « les lignes 1 à 2 »: the rows above headers found on `headerRow`. */
+export function titleRows(headerRow: number): string {
+  return headerRow === 2 ? 'la ligne 1 au-dessus des en-têtes' : `les lignes 1 à ${headerRow - 1} au-dessus des en-têtes`;
 }

@@ -1,7 +1,8 @@
 import { type CellOut, encodeRow, textCell } from '../domain/cell-output';
-import { type HeaderMap, mapHeaders } from '../domain/header-map';
+import { type HeaderMap, headerRowNumber, mapHeaders } from '../domain/header-map';
 import { normalizeKey } from '../domain/text';
 import { currentMotifLabel } from '../domain/exit-labels';
+import { WorkbookFormatError } from '../domain/workbook-format-error';
 import {
   DEFAULT_EXIT_REASONS,
   DEFAULT_OBJECTIVES,
@@ -50,6 +51,7 @@ export function configureWorkbook(ss: Spreadsheet): SetupResult {
     const changes: string[] = [];
     const existing = ss.getSheets();
     const find = sheetFinder(ss, existing);
+    refuseHeadersBelowTitle(find);
     const prepared = WORKBOOK_SCHEMA.map((spec) => prepareSheet(ss, spec, find, changes));
     removeBlankStarterSheet(ss, existing, prepared, changes);
     const byName = new Map(prepared.map((p) => [p.spec.name, p] as const));
@@ -65,6 +67,25 @@ export function configureWorkbook(ss: Spreadsheet): SetupResult {
     }
     return { changes };
   });
+}
+
+/** Rows read from the top of each sheet to find headers placed below a title. */
+const TOP_ROWS = 10;
+
+/**
+ * Before any write: a sheet whose headers sit below a title (SPEC §1) is refused, naming the row;
+ * adding the schema's headers to row 1 would put columns beside the title.
+ */
+function refuseHeadersBelowTitle(find: SheetFinder): void {
+  for (const spec of WORKBOOK_SCHEMA) {
+    const sheet = find(spec.name);
+    if (!sheet) continue;
+    const lastRow = Math.min(sheet.getLastRow(), TOP_ROWS);
+    const lastColumn = sheet.getLastColumn();
+    if (lastRow < 2 || lastColumn === 0) continue;
+    const headerRow = headerRowNumber(spec, sheet.getRange(1, 1, lastRow, lastColumn).getValues());
+    if (headerRow > 1) throw WorkbookFormatError.headersBelowTitle(spec.name, headerRow);
+  }
 }
 
 function prepareSheet(ss: Spreadsheet, spec: SheetSpec, find: SheetFinder, changes: string[]): PreparedSheet {

@@ -21,7 +21,11 @@ export function readRawTables(ss: Spreadsheet, skip: readonly SkippableSheet[] =
   return tables;
 }
 
-/** The whole workbook, typed, with its data issues. Throws WorkbookFormatError for a missing sheet or header. */
+/**
+ * The whole workbook, typed, with its data issues, for what only reads it (checks, summaries):
+ * headers found below a title are read there and reported. Throws WorkbookFormatError for a
+ * missing sheet or header.
+ */
 export function loadWorkbookData(ss: Spreadsheet, today: string): WorkbookData {
-  return readWorkbook(readRawTables(ss), { today });
+  return readWorkbook(readRawTables(ss), { today, headersBelowTitle: 'read' });
 }

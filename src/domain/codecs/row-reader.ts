@@ -1,4 +1,5 @@
 import type { CalendarDay } from '../calendar-day';
+import { cellErrorMessage } from '../cell-errors';
 import { readDate, readListValue, readNumber, readText, readYesNo, shownValue, type Result } from '../cell-values';
 import type { DataIssue } from '../data-issue';
 import type { HeaderMap } from '../header-map';
@@ -16,6 +17,8 @@ export class RowReader {
   /** Sheet row number of the current row (the header is row 1). */
   row = 0;
   private cells: readonly unknown[] = [];
+  /** Keys of the current row whose cell holds an error value (already reported). */
+  private readonly errored: string[] = [];
 
   constructor(
     private readonly spec: SheetSpec,
@@ -28,12 +31,30 @@ export class RowReader {
     this.row = row;
     this.cells = cells;
     this.rejected = false;
+    if (this.errored.length > 0) this.errored.length = 0;
     return this;
   }
 
+  /**
+   * The cell as given. An error value (`#DIV/0!`, a formula never computed…) is reported once as
+   * an issue of its cell and read as empty: what would have been said of an empty cell is not said
+   * again, but a required field still leaves the row out.
+   */
   raw(key: string): unknown {
     const index = this.map.columns[key];
-    return index === undefined ? undefined : this.cells[index];
+    if (index === undefined) return undefined;
+    const value = this.cells[index];
+    if (typeof value === 'string' && value.charCodeAt(0) === 35) {
+      const message = cellErrorMessage(value);
+      if (message !== null) {
+        if (!this.errored.includes(key)) {
+          this.errored.push(key);
+          this.issues.push({ sheet: this.spec.name, row: this.row, column: this.header(key), message });
+        }
+        return undefined;
+      }
+    }
+    return value;
   }
 
   header(key: string): string {
@@ -42,8 +63,9 @@ export class RowReader {
 
   /** An issue on the column of `key` ('' for the whole row). */
   issue(key: string, message: string, fatal: boolean): void {
-    this.issues.push({ sheet: this.spec.name, row: this.row, column: key === '' ? '' : this.header(key), message });
     if (fatal) this.rejected = true;
+    if (this.errored.includes(key)) return;
+    this.issues.push({ sheet: this.spec.name, row: this.row, column: key === '' ? '' : this.header(key), message });
   }
 
   text(key: string): string | null {
@@ -60,6 +82,8 @@ export class RowReader {
   /** An unreadable date always leaves the row out; an empty one only when `missing` is given. */
   date(key: string, missing?: string): CalendarDay | null {
     const result = readDate(this.raw(key));
+    // An error value in a date column is an unreadable date: the row is left out.
+    if (this.errored.includes(key)) this.rejected = true;
     if (!result.ok) {
       this.issue(key, result.message, true);
       return null;
@@ -83,6 +107,7 @@ export class RowReader {
   list(key: string, allowed: readonly string[], options: { missing?: string; fatal?: boolean } = {}): string | null {
     const fatal = options.fatal ?? options.missing !== undefined;
     const result = readListValue(this.raw(key), allowed);
+    if (fatal && this.errored.includes(key)) this.rejected = true;
     if (!result.ok) {
       this.issue(key, `${this.header(key)} illisible « ${shownValue(this.raw(key))} » : choisissez ${joinOr(allowed)}.`, fatal);
       return null;
@@ -92,6 +117,8 @@ export class RowReader {
   }
 
   private checked<T>(key: string, result: Result<T | null>, fatal: boolean): T | null {
+    // An error value where a readable value is required leaves the row out (never a default).
+    if (fatal && this.errored.includes(key)) this.rejected = true;
     if (result.ok) return result.value;
     this.issue(key, result.message, fatal);
     return null;

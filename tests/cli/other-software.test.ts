@@ -1,0 +1,88 @@
+/**
+ * The command line on workbooks other programs wrote (tests/fixtures/other-software, made once by
+ * openpyxl and LibreOffice with the scripts beside them): run as a user runs it, in a child process,
+ * to see its exit code and everything it prints.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const FIXTURES = join(ROOT, 'tests', 'fixtures', 'other-software');
+const folder = mkdtempSync(join(tmpdir(), 'parcours-other-software-'));
+
+function parcours(...argv: string[]): { code: number | null; out: string; err: string } {
+  const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'parcours.js'), ...argv], { encoding: 'utf8', cwd: folder });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+function expectNoStackTrace(run: { out: string; err: string }): void {
+  expect(`${run.out}${run.err}`).not.toMatch(/\n\s+at |Error:|TypeError|Cannot read properties/);
+}
+
+describe('workbooks written by openpyxl', () => {
+  const features = join(FIXTURES, 'openpyxl-features.xlsx');
+
+  it('reads a note, a table, a hyperlink, conditional formatting (absolute relationship targets)', () => {
+    const run = parcours('check', features);
+    expectNoStackTrace(run);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('3 parcours lus, 3 problème(s) de données');
+  });
+
+  it('reports an error value in any column and a formula never computed as data issues of their cells', () => {
+    const run = parcours('check', features);
+    expect(run.out).toContain('Participants, ligne 4, colonne « Commune » : Erreur de formule « #N/A »');
+    // Not « Invalid time value »: one cell, not the workbook.
+    expect(run.out).toContain('Présences, ligne 4, colonne « Date » : Erreur de formule « #DIV/0! »');
+    expect(run.out).toContain('Présences, ligne 5, colonne « Heures » : Formule sans valeur calculée');
+  });
+
+  it('leaves those rows out of the summary instead of reading the formula as empty', () => {
+    const json = join(folder, 'features.json');
+    const run = parcours('report', '--workbook', features, '--period', '2026-T1', '--json', json);
+    expectNoStackTrace(run);
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(readFileSync(json, 'utf8'));
+    // Counted: 3.5 h and 3 h on 2026-03-02, the justified absence; left out: the #DIV/0! date and the uncomputed hours.
+    expect(summary.attendance.hours).toBe(6.5);
+    expect(summary.attendance.sessions).toBe(3);
+    expect(summary.dataIssues).toHaveLength(3);
+  });
+
+  it('reads a workbook with one cell at XFD1048576 as the small workbook it is', () => {
+    const run = parcours('check', join(FIXTURES, 'openpyxl-far-cell.xlsx'));
+    expectNoStackTrace(run);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('3 parcours lus, aucun problème de données');
+  });
+});
+
+describe('a workbook written by LibreOffice, headers under a title', () => {
+  const titled = join(FIXTURES, 'libreoffice-title-rows.xlsx');
+
+  it('is read: the header row is reported, dates and decimal commas are read', () => {
+    const json = join(folder, 'titled.json');
+    const run = parcours('report', '--workbook', titled, '--period', '2026-T1', '--json', json);
+    expectNoStackTrace(run);
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(readFileSync(json, 'utf8'));
+    expect(summary.fileActive).toMatchObject({ active: 2, entries: 2, exits: 1 });
+    // 3,5 (text) + 3.25 (number) + 2,75 (text); the third row's date is the text 05/03/2026.
+    expect(summary.attendance.hours).toBe(9.5);
+    expect(summary.dataIssues).toEqual([
+      expect.objectContaining({ sheet: 'Participants', row: 3, column: '', message: expect.stringContaining('En-têtes trouvés en ligne 3') }),
+    ]);
+  });
+
+  it('is refused by init (exit 2, the row named) and left byte for byte as it was', () => {
+    const copy = join(folder, 'titled.xlsx');
+    copyFileSync(titled, copy);
+    const run = parcours('init', copy);
+    expectNoStackTrace(run);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('Feuille « Participants » : les en-têtes sont en ligne 3, sous un titre');
+    expect(readFileSync(copy).equals(readFileSync(titled))).toBe(true);
+  });
+});
