@@ -137,8 +137,20 @@ export function summaryLines(report: ReportOutcome): string[] {
     `  Sorties : ${s.exits.total} (examinées : ${s.exits.examined}), taux de sortie dynamique ${percent(s.exits.dynamicRate)}`,
     `  Évaluations : ${countFr(e.participantsEvaluated, 'participant évalué', 'participants évalués')}, ` +
       `${countFr(e.objectivesAcquired, 'objectif acquis', 'objectifs acquis')} sur ${e.objectivesAssessed}, ${e.participantsProgressing} en progression`,
+    supportLine(s.support),
     `  Problèmes de données : ${s.dataIssues.length}`,
   ];
+}
+
+/** « Accompagnement : 140 actions (253 h), 52 participants ; freins : 66 travaillés, 12 levés ». */
+function supportLine(support: ReportOutcome['summary']['support']): string {
+  const actions = Object.values(support.actions);
+  const barriers = Object.values(support.barriers);
+  const sum = <T>(items: T[], of: (item: T) => number) => items.reduce((total, item) => total + of(item), 0);
+  return (
+    `  Accompagnement : ${countFr(sum(actions, (a) => a.count), 'action', 'actions')} (${integer.format(sum(actions, (a) => a.hours))} h) ; ` +
+    `freins : ${sum(barriers, (b) => b.workedOn)} travaillés, ${sum(barriers, (b) => b.lifted)} levés`
+  );
 }
 
 export function printSummary(report: ReportOutcome): void {

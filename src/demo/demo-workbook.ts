@@ -6,6 +6,7 @@ import { buildDemoEvaluations, type DemoEvaluation } from './demo-evaluations';
 import { buildDemoFunders, type DemoFunder } from './demo-funders';
 import { DEMO_STRUCTURE_NAME } from './demo-names';
 import { buildDemoParcours, type DemoParcours } from './demo-parcours';
+import { buildDemoSupport, type DemoSupport } from './demo-support';
 import { buildDemoWorkshops, type DemoWorkshop, MAX_DEMO_WORKSHOPS } from './demo-workshops';
 import { createSeededRandom } from './seeded-random';
 
@@ -30,6 +31,7 @@ export interface DemoWorkbook {
   parcours: DemoParcours[];
   attendance: DemoAttendance[];
   evaluations: DemoEvaluation[];
+  support: DemoSupport[];
 }
 
 export const DEMO_DEFAULTS = { seed: 20_261_120, asOf: '2026-11-20', parcoursCount: 120, workshopCount: 3 } as const;
@@ -49,6 +51,7 @@ export function buildDemoWorkbook(options: DemoOptions = {}): DemoWorkbook {
   const plans = buildDemoParcours(createSeededRandom(seed), asOf, parcoursCount, workshops);
   const attendance = buildDemoAttendance(createSeededRandom(seed ^ 0x5eed_a77e), asOf, plans, workshops);
   const evaluations = buildDemoEvaluations(createSeededRandom(seed ^ 0x0e7a_1000), asOf, plans, workshops);
+  const support = buildDemoSupport(createSeededRandom(seed ^ 0x5a99_0a7e), asOf, plans);
 
   const capacity = Math.max(8, Math.ceil(busiestSession(attendance) / 2) * 2);
   for (const w of workshops) w.capacity = capacity;
@@ -62,6 +65,7 @@ export function buildDemoWorkbook(options: DemoOptions = {}): DemoWorkbook {
     parcours: plans.map((p) => p.parcours),
     attendance,
     evaluations,
+    support,
   };
 }
 

@@ -3,9 +3,10 @@ import { decodeAttendance } from './codecs/attendance';
 import { decodeEvaluations } from './codecs/evaluations';
 import { decodeExitReasons } from './codecs/exit-reasons';
 import { decodeFunders } from './codecs/funders';
-import { decodeLists, listValues } from './codecs/lists';
+import { barrierLabels, decodeLists, listValues } from './codecs/lists';
 import { decodeParameters } from './codecs/parameters';
 import { decodeParticipants } from './codecs/participants';
+import { decodeSupport } from './codecs/support';
 import { decodeWorkshops } from './codecs/workshops';
 import type { DataIssue } from './data-issue';
 import { headerRowNumber } from './header-map';
@@ -17,10 +18,14 @@ import { LISTS_COLUMNS, SHEET, type SheetName, sheetSpec, WORKBOOK_SCHEMA } from
 /** Each sheet's `getValues()` of its whole data range, header row first. */
 export type RawTables = Partial<Record<SheetName, unknown[][]>>;
 
-/** Sheets Parcours cannot work without (`Listes` is optional, `Journal` is never read). */
+/** Sheets read as empty when absent (SPEC §1); `Journal` is never read. */
+export const OPTIONAL_SHEETS: readonly SheetName[] = [SHEET.lists, SHEET.support];
+
+/** Sheets Parcours cannot work without. */
 export const REQUIRED_SHEETS: readonly SheetName[] = WORKBOOK_SCHEMA.map((s) => s.name).filter(
-  (name) => name !== SHEET.journal && name !== SHEET.lists,
+  (name) => name !== SHEET.journal && !OPTIONAL_SHEETS.includes(name),
 );
+
 
 /** The name of the existing sheet that matches `wanted` (case, accents, spaces, punctuation ignored). */
 export function findSheetName(existing: readonly string[], wanted: SheetName): string | null {
@@ -32,8 +37,8 @@ export function findSheetName(existing: readonly string[], wanted: SheetName): s
  * Participants → Présences, Évaluations). Throws WorkbookFormatError for a missing sheet or
  * column; every other problem is a data issue, sorted by sheet (tab order) then row.
  */
-/** The two large sheets, which a caller that does not need them may leave unread. */
-export type SkippableSheet = typeof SHEET.attendance | typeof SHEET.evaluations;
+/** The large sheets (and `Accompagnement`), which a caller that does not need them may leave unread. */
+export type SkippableSheet = typeof SHEET.attendance | typeof SHEET.evaluations | typeof SHEET.support;
 
 export interface ReadOptions {
   today?: CalendarDay;
@@ -110,12 +115,20 @@ export function readWorkbook(tables: RawTables, options: ReadOptions = {}): Work
         parcours: participants.records,
         objectives: listValues(lists.records, LISTS_COLUMNS.objective),
       });
+  const support = skipped.has(SHEET.support)
+    ? { records: [], issues: [] }
+    : decodeSupport(tableOf(SHEET.support), {
+        parcours: participants.records,
+        barriers: barrierLabels(lists.records),
+        today: options.today ?? parisDayOf(new Date()),
+      });
 
   return {
     parcours: participants.records,
     workshops: workshops.records,
     attendance: attendance.records,
     evaluations: evaluations.records,
+    support: support.records,
     funders: funders.records,
     exitReasons: exitReasons.records,
     parameters: parameters.records,
@@ -130,6 +143,7 @@ export function readWorkbook(tables: RawTables, options: ReadOptions = {}): Work
       ...participants.issues,
       ...attendance.issues,
       ...evaluations.issues,
+      ...support.issues,
     ]),
   };
 }

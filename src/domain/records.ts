@@ -49,6 +49,22 @@ export const WITHDRAWN_EXIT_CATEGORY: ExitCategory = 'Retrait des sorties consta
 /** Where an exit with an empty or unlisted motif counts. */
 export const OTHER_EXIT_CATEGORY: ExitCategory = 'Autres sorties';
 
+/** `Accompagnement` (SPEC §1.7): the kinds of support action, in the order forms and summaries show them. */
+export const SUPPORT_ACTIONS = [
+  'Entretien individuel',
+  'Atelier collectif',
+  'Formation',
+  'Immersion en entreprise (PMSMP)',
+  'Démarche accompagnée',
+  'Orientation vers un partenaire',
+  'Point sur un frein',
+] as const;
+export type SupportActionType = (typeof SUPPORT_ACTIONS)[number];
+
+/** The state of a barrier (*frein*) after a row; `Levé` means it no longer keeps the person from work. */
+export const BARRIER_STATES = ['Identifié', 'En cours', 'Levé'] as const;
+export type BarrierState = (typeof BARRIER_STATES)[number];
+
 /** One admission of one person (a row of `Participants`). */
 export interface Parcours {
   row: number;
@@ -114,6 +130,21 @@ export interface Evaluation {
   comment: string | null;
 }
 
+/** A row of `Accompagnement`: one support action, or one step on a barrier, or both. */
+export interface SupportAction {
+  row: number;
+  date: CalendarDay;
+  id: string;
+  action: SupportActionType;
+  /** A label of the `Listes` Frein column (canonical spelling); null when the row names no barrier. */
+  barrier: string | null;
+  /** Set exactly when `barrier` is. */
+  barrierState: BarrierState | null;
+  hours: number | null;
+  partner: string | null;
+  comment: string | null;
+}
+
 export interface Funder {
   row: number;
   code: string;
@@ -150,6 +181,8 @@ export interface WorkbookData {
   workshops: Workshop[];
   attendance: Attendance[];
   evaluations: Evaluation[];
+  /** `Accompagnement`, empty when the sheet is absent or not read. */
+  support: SupportAction[];
   funders: Funder[];
   exitReasons: ExitReason[];
   parameters: Parameters;

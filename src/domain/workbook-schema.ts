@@ -1,4 +1,5 @@
 import {
+  BARRIER_STATES,
   DOMAINS,
   EDUCATION_LEVELS,
   EVALUATION_TYPES,
@@ -8,6 +9,7 @@ import {
   PARCOURS_STATUSES,
   PRESENCE_STATUSES,
   SEXES,
+  SUPPORT_ACTIONS,
 } from './records';
 
 /**
@@ -57,6 +59,7 @@ export const SHEET = {
   workshops: 'Ateliers',
   attendance: 'Présences',
   evaluations: 'Évaluations',
+  support: 'Accompagnement',
   funders: 'Financeurs',
   exitReasons: 'Motifs de sortie',
   lists: 'Listes',
@@ -156,6 +159,22 @@ export const EVALUATIONS_FIELDS: readonly FieldSpec[] = [
   f('comment', 'Commentaire', 'text', { width: 240 }),
 ];
 
+export const SUPPORT_FIELDS: readonly FieldSpec[] = [
+  f('date', 'Date', 'date', { required: true }),
+  f('id', 'ID', 'text', { synonyms: ['Participant'], required: true, width: 100 }),
+  f('action', 'Action', 'list', { synonyms: ["Type d'action"], required: true, list: fixed(SUPPORT_ACTIONS), width: 220 }),
+  f('barrier', 'Frein', 'list', { synonyms: ['Thème'], list: { kind: 'lists', column: 'Frein' }, width: 190 }),
+  f('barrierState', 'État du frein', 'list', { list: fixed(BARRIER_STATES), width: 110 }),
+  f('hours', 'Heures', 'number', { synonyms: ['Durée'] }),
+  f('partner', 'Partenaire', 'list', {
+    synonyms: ['Organisme'],
+    list: { kind: 'lists', column: 'Partenaire' },
+    allowOther: true,
+    width: 180,
+  }),
+  f('comment', 'Commentaire', 'text', { width: 280 }),
+];
+
 export const FUNDERS_FIELDS: readonly FieldSpec[] = [
   f('code', 'Code', 'text', { required: true }),
   f('name', 'Nom', 'text', { width: 220 }),
@@ -188,7 +207,37 @@ export const LISTS_COLUMNS = {
   prescriber: 'Prescripteur',
   objective: 'Objectif',
   objectiveDomain: "Domaine de l'objectif",
+  barrier: 'Frein',
+  partner: 'Partenaire',
 } as const;
+
+/** The default `Frein` list (SPEC §1.7): categories, never a diagnosis. */
+export const DEFAULT_BARRIERS = [
+  'Mobilité',
+  'Logement',
+  "Garde d'enfants",
+  'Savoirs de base et langue',
+  'Démarches administratives',
+  'Budget et dettes',
+  'Santé',
+  'Justice',
+  'Numérique',
+  'Projet professionnel',
+] as const;
+
+/** Suggestions for `Partenaire` (free text allowed): kinds of partner, never a person. */
+export const DEFAULT_PARTNERS = [
+  'France Travail',
+  'Mission locale',
+  'CCAS / CIAS',
+  'Conseil départemental',
+  'Organisme de formation',
+  'Entreprise d’accueil',
+  'Plateforme mobilité',
+  'Point conseil budget',
+  'Bailleur social',
+  'Association',
+] as const;
 
 export const DEFAULT_PRESCRIBERS = [
   'France Travail',
@@ -224,6 +273,8 @@ export const LISTS_FIELDS: readonly FieldSpec[] = [
   f('prescriber', LISTS_COLUMNS.prescriber, 'text', { width: 260 }),
   f('objective', LISTS_COLUMNS.objective, 'text', { width: 320 }),
   f('objectiveDomain', LISTS_COLUMNS.objectiveDomain, 'list', { list: fixed(DOMAINS), width: 160 }),
+  f('barrier', LISTS_COLUMNS.barrier, 'text', { synonyms: ['Freins'], width: 220 }),
+  f('partner', LISTS_COLUMNS.partner, 'text', { synonyms: ['Partenaires'], width: 220 }),
 ];
 
 export const DEFAULT_EXIT_REASONS: readonly (readonly [string, (typeof EXIT_CATEGORIES)[number]])[] = [
@@ -284,6 +335,7 @@ export const WORKBOOK_SCHEMA: readonly SheetSpec[] = [
   { name: SHEET.participants, fields: PARTICIPANTS_FIELDS },
   { name: SHEET.attendance, fields: ATTENDANCE_FIELDS },
   { name: SHEET.evaluations, fields: EVALUATIONS_FIELDS },
+  { name: SHEET.support, fields: SUPPORT_FIELDS },
   { name: SHEET.workshops, fields: WORKSHOPS_FIELDS },
   { name: SHEET.funders, fields: FUNDERS_FIELDS },
   { name: SHEET.exitReasons, fields: EXIT_REASONS_FIELDS, defaultRows: DEFAULT_EXIT_REASONS },

@@ -44,6 +44,19 @@ export const ADOPTION_SYNONYMS: Partial<Record<SheetName, Readonly<Record<string
     sex: ['H/F', 'F/H'],
     qpv: ['Quartier prio', 'Quartier politique de la ville'], // « Quartier prioritaire » is SPEC §1's own synonym
   },
+  [SHEET.support]: {
+    date: ['Date de l’action', 'Date du rendez-vous', 'Date RDV'],
+    action: ['Nature de l’action', 'Action menée', 'Type'],
+    barrier: ['Frein identifié', 'Frein périphérique', 'Problématique', 'Difficulté'],
+    barrierState: ['État', 'Avancement du frein'],
+    hours: ['Nombre d’heures', 'Nb heures', 'Heures réalisées'],
+    partner: ['Partenaire mobilisé', 'Structure partenaire'],
+  },
+};
+
+/** Names a team gives its own sheet of such rows: the adoption dialog suggests the Parcours sheet for it. */
+export const ADOPTION_SHEET_NAMES: Partial<Record<SheetName, readonly string[]>> = {
+  [SHEET.support]: ['Suivi', 'Suivi des freins', 'Freins', 'Actions', 'Accompagnement socio-professionnel', 'ASP'],
 };
 
 /** Close spellings accepted: none for short names (`ID`, `Nom`), more for long ones. */

@@ -17,6 +17,9 @@ export interface FormContext {
   /** Current labels (SPEC §1.6); `sheetLabel` is the former label the workbook's sheet still holds. */
   exitReasons: { motif: string; category: ExitCategory; sheetLabel?: string }[];
   objectives: { objective: string; domain: Domain | null }[];
+  /** `Listes` Frein (the defaults when the team has none) and Partenaire (suggestions only). */
+  barriers: string[];
+  partners: string[];
   parcours: ParcoursSummary[];
 }
 

@@ -4,8 +4,10 @@ import { normalizeKey } from '../domain/text';
 import { currentMotifLabel } from '../domain/exit-labels';
 import { WorkbookFormatError } from '../domain/workbook-format-error';
 import {
+  DEFAULT_BARRIERS,
   DEFAULT_EXIT_REASONS,
   DEFAULT_OBJECTIVES,
+  DEFAULT_PARTNERS,
   DEFAULT_PRESCRIBERS,
   SHEET,
   type SheetName,
@@ -195,6 +197,14 @@ function fillEmptyLists(p: PreparedSheet, changes: string[]): void {
   if (isEmpty('prescriber')) {
     writeColumn('prescriber', DEFAULT_PRESCRIBERS);
     changes.push(`« Listes » : prescripteurs par défaut ajoutés`);
+  }
+  if (isEmpty('barrier')) {
+    writeColumn('barrier', DEFAULT_BARRIERS);
+    changes.push(`« Listes » : freins par défaut ajoutés`);
+  }
+  if (isEmpty('partner')) {
+    writeColumn('partner', DEFAULT_PARTNERS);
+    changes.push(`« Listes » : partenaires par défaut ajoutés`);
   }
   if (isEmpty('objective') && isEmpty('objectiveDomain')) {
     writeColumn(

@@ -26,6 +26,7 @@ export function writeDemoWorkbook(ss: Spreadsheet, demo: DemoWorkbook): void {
     [SHEET.participants, demo.parcours],
     [SHEET.attendance, demo.attendance],
     [SHEET.evaluations, demo.evaluations],
+    [SHEET.support, demo.support],
   ];
   for (const [name, records] of tables) {
     const sheet = find(name);

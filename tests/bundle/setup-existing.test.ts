@@ -41,7 +41,8 @@ describe('Listes with the team’s own columns', () => {
 
   it('keeps the team’s columns, their order and every value; the missing columns come after them', () => {
     expect(result.ok).toBe(true);
-    expect(after[0]).toEqual(['Référents', 'Prescripteur', 'Partenaires', 'Objectif', "Domaine de l'objectif"]);
+    // The team's « Partenaires » is the Partenaire list (a synonym): filled by the team, left alone.
+    expect(after[0]).toEqual(['Référents', 'Prescripteur', 'Partenaires', 'Objectif', "Domaine de l'objectif", 'Frein']);
     expect(after.slice(1, 4).map((row) => row.slice(0, 3))).toEqual([
       ['Mme Durand', 'PLIE du Val', 'Banque alimentaire'],
       ['M. Petit', 'Mission locale', ''],

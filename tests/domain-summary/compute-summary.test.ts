@@ -65,6 +65,7 @@ describe('the summary JSON', () => {
       'attendance',
       'exits',
       'evaluations',
+      'support',
       'dataIssues',
     ]);
     expect(Object.keys(summary.attendance)).toEqual([

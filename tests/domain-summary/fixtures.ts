@@ -103,6 +103,7 @@ export function workbook(fields: Partial<WorkbookData> = {}): WorkbookData {
     workshops: [],
     attendance: [],
     evaluations: [],
+    support: [],
     funders: [],
     exitReasons: DEFAULT_REASONS,
     parameters: PARAMETERS,

@@ -25,7 +25,7 @@ function parcours(over: Partial<Parcours>): Parcours {
 }
 
 function workbook(over: Partial<WorkbookData>): WorkbookData {
-  return { parcours: [], workshops: [], attendance: [], evaluations: [], funders: [], exitReasons: [], parameters: defaultParameters(), lists: {}, issues: [], ...over };
+  return { parcours: [], workshops: [], attendance: [], evaluations: [], support: [], funders: [], exitReasons: [], parameters: defaultParameters(), lists: {}, issues: [], ...over };
 }
 
 describe('parcoursStatus', () => {

@@ -38,6 +38,8 @@ const context: FormContext = {
   funders: [{ code: 'CD', name: 'Conseil départemental' }],
   exitReasons: [{ motif: 'CDI', category: 'Emploi durable' }],
   objectives: [],
+  barriers: ['Mobilité', 'Logement', 'Santé'],
+  partners: [],
   parcours: [person({}), person({ id: 'P-2026-0002', lastName: 'Roux', firstName: 'Paul', entryDate: '2026-12-01' })],
 };
 

@@ -12,8 +12,10 @@ import { parsePeriod } from '../../src/domain/period';
 import { type RawTables, readWorkbook } from '../../src/domain/read-workbook';
 import { computeSummary } from '../../src/domain/summary/compute-summary';
 import { type Summary, summarySchema } from '../../src/domain/summary/summary-schema';
+import { SUPPORT_ACTIONS } from '../../src/domain/records';
 import {
   ATTENDANCE_FIELDS,
+  DEFAULT_BARRIERS,
   DEFAULT_EXIT_REASONS,
   EVALUATIONS_FIELDS,
   JOURNAL_FIELDS,
@@ -191,6 +193,13 @@ const TABLES: RawTables = {
 
 const YEAR_SHARE = 92 / 365;
 
+function emptySupport(): Summary['support'] {
+  return {
+    actions: Object.fromEntries(SUPPORT_ACTIONS.map((a) => [a, { count: 0, participants: 0, hours: 0 }])),
+    barriers: Object.fromEntries(DEFAULT_BARRIERS.map((b) => [b, { concerned: 0, workedOn: 0, lifted: 0 }])),
+  };
+}
+
 /*
  * CD's population: P1..P8 and P10. Active in T3: P1, P2 (left on the first day), P3 (entered on
  * the last day), P5, P6, P7, P8 = 7; P4 is a candidate; P10 left the day before the period.
@@ -281,6 +290,8 @@ const EXPECTED_CD: Summary = {
     acquiredRate: 1 / 4,
     participantsProgressing: 2,
   },
+  // No `Accompagnement` sheet: every action type and every default frein at 0.
+  support: emptySupport(),
   dataIssues: [
     {
       sheet: 'Participants',

@@ -58,6 +58,17 @@ function summary(): Summary {
       acquiredRate: 0.4,
       participantsProgressing: 6,
     },
+    support: {
+      actions: {
+        'Entretien individuel': { count: 40, participants: 12, hours: 0 },
+        Formation: { count: 2, participants: 2, hours: 70.5 },
+        'Immersion en entreprise (PMSMP)': { count: 6, participants: 6, hours: 210 },
+      },
+      barriers: {
+        Mobilité: { concerned: 7, workedOn: 6, lifted: 3 },
+        Santé: { concerned: 1, workedOn: 1, lifted: 0 },
+      },
+    },
     dataIssues: [{ sheet: 'Présences', row: 4, column: 'ID', message: 'ID inconnu : P-2026-0099' }],
   });
 }

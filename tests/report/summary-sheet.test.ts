@@ -136,10 +136,10 @@ describe('the summary sheet (built bundle, local runtime)', () => {
     expect(calls.count('Range.setValues')).toBe(2);
     expect(calls.count('Range.setValue')).toBe(0);
     expect(calls.count('Range.setNumberFormats')).toBe(1);
-    // Each of the 8 source sheets read with at most two getValues: its top rows (headers), then its
-    // table when it is longer than those.
-    expect(calls.count('Range.getValues')).toBeGreaterThanOrEqual(8);
-    expect(calls.count('Range.getValues')).toBeLessThanOrEqual(16);
+    // Each of the 9 source sheets (Accompagnement included) read with at most two getValues: its top
+    // rows (headers), then its table when it is longer than those.
+    expect(calls.count('Range.getValues')).toBeGreaterThanOrEqual(9);
+    expect(calls.count('Range.getValues')).toBeLessThanOrEqual(18);
     expect(journalRows(bundle)).toBe(before + 1);
     const charts = bundle.runtime.model.sheets.find((s) => s.name === 'Bilan 2026-T3 CD')!.charts;
     expect(charts.map((c) => c.options['title'])).toEqual(['Heures réalisées par atelier', 'Sorties par catégorie']);

@@ -3,7 +3,7 @@ import { readListValue, readText } from '../cell-values';
 import type { DataIssue } from '../data-issue';
 import { type Domain, DOMAINS } from '../records';
 import { joinOr, sameKey } from '../text';
-import { LISTS_COLUMNS } from '../workbook-schema';
+import { DEFAULT_BARRIERS, LISTS_COLUMNS, LISTS_FIELDS } from '../workbook-schema';
 import { type Decoded, dataRows } from './sheet-rows';
 
 /** `Listes`: list name (header as typed) → its non-empty values, trimmed, in sheet order. */
@@ -24,6 +24,22 @@ export interface DecodedLists extends Decoded<Record<string, string[]>> {
 export function listValues(lists: Record<string, string[]>, name: string): string[] {
   const key = Object.keys(lists).find((k) => sameKey(k, name));
   return key === undefined ? [] : (lists[key] ?? []);
+}
+
+/** The values of a `Listes` column found by its header or a synonym (`Freins`, `Partenaires`). */
+export function listValuesOf(lists: Record<string, string[]>, key: 'barrier' | 'partner'): string[] {
+  const field = LISTS_FIELDS.find((f) => f.key === key)!;
+  for (const name of [field.header, ...field.synonyms]) {
+    const values = listValues(lists, name);
+    if (values.length > 0) return values;
+  }
+  return [];
+}
+
+/** The `Listes` Frein column, or the default barriers when the team has none (an older workbook). */
+export function barrierLabels(lists: Record<string, string[]>): string[] {
+  const listed = listValuesOf(lists, 'barrier');
+  return listed.length > 0 ? listed : [...DEFAULT_BARRIERS];
 }
 
 /** Every column is optional; an absent `Listes` sheet gives no lists. */

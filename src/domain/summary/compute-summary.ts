@@ -1,4 +1,5 @@
 import type { CalendarDay } from '../calendar-day';
+import { barrierLabels } from '../codecs/lists';
 import type { Period } from '../period';
 import type { Funder, WorkbookData } from '../records';
 import { computeAttendance } from './attendance';
@@ -7,6 +8,7 @@ import { computeExits } from './exits';
 import { computeFileActive } from './file-active';
 import { isActive, populationOf } from './population';
 import { computeProfile } from './profile';
+import { computeSupport } from './support';
 import type { Summary } from './summary-schema';
 
 /** The funder named by `code` (case and surrounding spaces ignored); a French error when there is none. */
@@ -46,6 +48,7 @@ export function computeSummary(
     attendance: computeAttendance(data.attendance, active, data.workshops, funder, period),
     exits: computeExits(population, data.exitReasons, funder?.minimumMonths ?? 0, period),
     evaluations: computeEvaluations(data.evaluations, active, period),
+    support: computeSupport(data.support, active, barrierLabels(data.lists), period),
     dataIssues: data.issues.map(({ sheet, row, column, message }) => ({ sheet, row, column, message })),
   };
 }

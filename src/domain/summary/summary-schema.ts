@@ -78,6 +78,12 @@ export const summarySchema = z.strictObject({
     acquiredRate: rate,
     participantsProgressing: count,
   }),
+  support: z.strictObject({
+    /** Per action type of SPEC §1.7 (all of them, 0 included): rows in the period, distinct participants, hours. */
+    actions: z.record(z.string(), z.strictObject({ count, participants: count, hours: z.number().nonnegative() })),
+    /** Per frein of the `Listes` Frein column, in its order. */
+    barriers: z.record(z.string(), z.strictObject({ concerned: count, workedOn: count, lifted: count })),
+  }),
   dataIssues: z.array(
     z.strictObject({ sheet: z.string(), row: z.number().int(), column: z.string(), message: z.string() }),
   ),
@@ -90,3 +96,4 @@ export type AttendanceSummary = Summary['attendance'];
 export type WorkshopAttendance = z.infer<typeof workshopAttendanceSchema>;
 export type ExitsSummary = Summary['exits'];
 export type EvaluationsSummary = Summary['evaluations'];
+export type SupportSummary = Summary['support'];

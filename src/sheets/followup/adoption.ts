@@ -3,9 +3,10 @@ import { readText } from '../../domain/cell-values';
 import type { CalendarDay } from '../../domain/calendar-day';
 import { mapHeaders } from '../../domain/header-map';
 import { findSheetName } from '../../domain/read-workbook';
+import { sameKey } from '../../domain/text';
 import { UserError } from '../../domain/user-error';
 import { SHEET, type SheetName, type SheetSpec, sheetSpec } from '../../domain/workbook-schema';
-import { ADOPTABLE_SHEETS, type AdoptionPlan, adoptionSummary, type MappingProposal, planAdoption, proposeMapping } from '../../followup/header-mapping';
+import { ADOPTABLE_SHEETS, ADOPTION_SHEET_NAMES, type AdoptionPlan, adoptionSummary, type MappingProposal, planAdoption, proposeMapping } from '../../followup/header-mapping';
 import { type CreatedId, countEmptyCells, describeCreatedIds, type EmptyCellCounts, planIdFill } from '../../followup/id-fill';
 import { withDocumentLock } from '../document-lock';
 import { appendJournal, type JournalEntry } from '../journal';
@@ -25,7 +26,10 @@ export interface AdoptionChoices {
 export function adoptionChoices(ss: Spreadsheet): AdoptionChoices {
   const sheets = ss.getSheets().map((s) => {
     const name = s.getName();
-    const suggested = ADOPTABLE_SHEETS.find((target) => findSheetName([name], target) !== null) ?? null;
+    const suggested =
+      ADOPTABLE_SHEETS.find((target) => findSheetName([name], target) !== null) ??
+      ADOPTABLE_SHEETS.find((target) => (ADOPTION_SHEET_NAMES[target] ?? []).some((other) => sameKey(other, name))) ??
+      null;
     return { name, suggested };
   });
   return { sheets, targets: [...ADOPTABLE_SHEETS] };

@@ -3,7 +3,7 @@ import { decodeLists } from '../../domain/codecs/lists';
 import { type RawTables, readWorkbook, type SkippableSheet } from '../../domain/read-workbook';
 import type { WorkbookData } from '../../domain/records';
 import { LISTS_COLUMNS, SHEET } from '../../domain/workbook-schema';
-import { listValues } from '../../domain/codecs/lists';
+import { barrierLabels, listValues, listValuesOf } from '../../domain/codecs/lists';
 import type { FormContext } from '../../forms/form-context';
 import { parcoursStatus } from '../../domain/parcours-status';
 import { type SheetFinder, sheetFinder } from '../sheet-lookup';
@@ -19,7 +19,7 @@ export interface FormWorkbook {
   find: SheetFinder;
 }
 
-const LARGE_SHEETS: readonly SkippableSheet[] = [SHEET.attendance, SHEET.evaluations];
+const LARGE_SHEETS: readonly SkippableSheet[] = [SHEET.attendance, SHEET.evaluations, SHEET.support];
 
 /**
  * Reads the source sheets a form needs once (one getValues each): the small ones always, and of
@@ -49,6 +49,8 @@ export function formContextOf(data: WorkbookData, raw: RawTables, today: Calenda
         : { motif: r.motif, category: r.category, sheetLabel: r.sheetLabel },
     ),
     objectives: catalogue.map((o) => ({ objective: o.objective, domain: o.domain })),
+    barriers: barrierLabels(data.lists),
+    partners: listValuesOf(data.lists, 'partner'),
     parcours: data.parcours.map((p) => ({
       id: p.id,
       lastName: p.lastName,

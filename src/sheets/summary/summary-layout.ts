@@ -3,6 +3,7 @@ import { EXIT_CATEGORIES } from '../../domain/records';
 import { AGE_BANDS } from '../../domain/summary/profile';
 import type { Summary } from '../../domain/summary/summary-schema';
 import { isMaskedCount, MASKED_DERIVED, maskedCount, normalizedThreshold } from './secrecy';
+import { layoutSupportSection } from './support-layout';
 
 /**
  * The summary sheet of SPEC §3 as one block in memory: its values and, cell by cell, its number
@@ -36,7 +37,7 @@ export type CellKind =
   | 'etp'
   | 'days';
 
-interface LayoutCell {
+export interface LayoutCell {
   value: CellOut;
   kind: CellKind;
 }
@@ -100,7 +101,8 @@ const HEADER_BACKGROUND = '#e8f0fe';
 const PLAIN_BACKGROUND = '#ffffff';
 const NO_VALUE = '—';
 
-class LayoutBuilder {
+/** Builds the summary sheet row by row; each section's layout (e.g. support-layout.ts) adds its rows. */
+export class LayoutBuilder {
   readonly rows: LayoutCell[][] = [];
   readonly charts: ChartSpec[] = [];
 
@@ -197,11 +199,11 @@ function examinedLine(minimumMonths: number): string {
     : `${withdrawn} : ce financeur ne fixe pas de durée minimale de parcours.`;
 }
 
-function labelCell(text: string): LayoutCell {
+export function labelCell(text: string): LayoutCell {
   return { value: textCell(text), kind: 'label' };
 }
 
-function plainText(value: string): LayoutCell {
+export function plainText(value: string): LayoutCell {
   return { value: textCell(value), kind: 'text' };
 }
 
@@ -369,7 +371,10 @@ export function layoutSummary(summary: Summary, context: LayoutContext): Summary
   b.add(labelCell('Participants en progression'), b.count(evaluations.participantsProgressing));
 
   b.blank();
-  b.section('6. Problèmes de données');
+  layoutSupportSection(b, summary.support, '6. Accompagnement');
+
+  b.blank();
+  b.section('7. Problèmes de données');
   b.header('Indicateur', 'Nombre');
   b.add(labelCell('Problèmes relevés à la lecture du classeur'), b.count(summary.dataIssues.length));
   b.add({
