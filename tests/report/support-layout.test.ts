@@ -29,6 +29,7 @@ const context = (threshold: number) => ({
   generatedLine: 'Généré le 20/11/2026',
   secrecyThreshold: threshold,
   minimumMonths: 0,
+  hoursPerEtp: 1607,
 });
 
 function rowOf(values: unknown[][], label: string): unknown[] {
