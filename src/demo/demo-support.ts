@@ -4,7 +4,7 @@ import type { DEFAULT_BARRIERS } from '../domain/workbook-schema';
 import { demoParameterNumber } from './demo-parameters';
 import { type DemoParcoursPlan, lastDayOf } from './demo-parcours';
 import type { SeededRandom } from './seeded-random';
-import { workingDayOnOrAfter } from './work-calendar';
+import { isWorkingDay } from './work-calendar';
 
 export type DemoSupport = Omit<SupportAction, 'row'>;
 
@@ -44,6 +44,23 @@ const STEP_COMMENTS: Record<BarrierState, readonly string[]> = {
   'En cours': ['Démarche engagée', 'Rendez-vous pris avec le partenaire', 'Dossier déposé'],
   Levé: ['Solution trouvée', 'Plus un frein à l’emploi'],
 };
+
+// The same few hundred days are checked tens of thousands of times at 10× the demo.
+const workingDays = new Map<CalendarDay, boolean>();
+
+/** The day itself when it is a working day, else the next one not after `ceiling`. */
+function workingDayOnOrAfter(day: CalendarDay, ceiling: CalendarDay): CalendarDay {
+  let d = day;
+  for (;;) {
+    let working = workingDays.get(d);
+    if (working === undefined) {
+      working = isWorkingDay(d);
+      workingDays.set(d, working);
+    }
+    if (working || d >= ceiling) return d;
+    d = addDays(d, 1);
+  }
+}
 
 interface Barrier {
   label: string;
