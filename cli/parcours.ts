@@ -9,6 +9,7 @@ import { type LoadedBundle, loadBuiltBundle } from '../runtime/bundle-loader';
 import { createSpreadsheetModel, type SpreadsheetModel } from '../runtime/spreadsheet/spreadsheet-model';
 import { type CommandSpec, type ParsedArgs, parseArgs } from './args';
 import { commandBench } from './bench';
+import { commandFiche } from './fiche';
 import { EXIT, GoalMissed, InternalFailure, OutputNotWritten, UsageError, WorkbookUnreadable } from './cli-errors';
 import { commandPreview } from './preview';
 import { printIssues } from './print';
@@ -19,6 +20,8 @@ import { openWorkbook, saveFiles, xlsxFile } from './workbook-files';
 const DIST_DIR = process.env.PARCOURS_DIST ? resolve(process.env.PARCOURS_DIST) : join(__dirname, '..', 'dist');
 /** The demo structure is dated: everything in it is relative to this day, so it never changes. */
 export const DEMO_AS_OF = '2026-11-20';
+/** A demo parcours running for a year, with barriers lifted, a training and five reviews: the fiche `npm start` writes. */
+const DEMO_FICHE_ID = 'P-2025-0040';
 /** Every command and what it accepts: anything else is refused with this list. */
 const COMMAND_SPECS: Record<string, CommandSpec> = {
   init: { takesFile: true },
@@ -26,6 +29,7 @@ const COMMAND_SPECS: Record<string, CommandSpec> = {
   check: { takesFile: true },
   start: {},
   report: { values: ['workbook', 'period', 'funder', 'json', 'out', 'bilan'] },
+  fiche: { values: ['workbook', 'id', 'out'] },
   bench: {},
   preview: { values: ['workbook', 'port'] },
   help: {},
@@ -44,6 +48,8 @@ const USAGE = `Usage :
   parcours preview [--workbook F.xlsx] [--port 8080]  les volets dans le navigateur (127.0.0.1)
   parcours report [--workbook F.xlsx] --period P [--funder CODE] [--json OUT.json] [--out OUT.xlsx]
                                       bilan financeur (P : 2026-T3, 2026 ou 2026-07-01..2026-09-30)
+  parcours fiche --workbook F.xlsx --id ID --out OUT.xlsx
+                                      fiche de parcours nominative d’un participant (A4 portrait)
   parcours bench                      banc d’essai du bilan (1× et 10×)`;
 
 function openBundle(model: SpreadsheetModel, now?: Date): LoadedBundle {
@@ -115,6 +121,8 @@ async function commandStart(): Promise<void> {
   console.log('2. Vérification des données :');
   printIssues(path, result.parcours, result.issues);
   await demoSummaries(REPORT_CONTEXT, path, 'out');
+  const fiche = join('out', `fiche-${DEMO_FICHE_ID}.xlsx`);
+  await commandFiche(parseArgs(['fiche', '--workbook', path, '--id', DEMO_FICHE_ID, '--out', fiche], COMMAND_SPECS), REPORT_CONTEXT, new Date(`${DEMO_AS_OF}T12:00:00Z`));
 }
 
 const REPORT_CONTEXT: ReportCliContext = { openBundle, openWorkbook, expectOk, demoAsOf: DEMO_AS_OF };
@@ -125,6 +133,7 @@ const COMMANDS: Record<string, (args: ParsedArgs) => Promise<void>> = {
   check: commandCheck,
   start: commandStart,
   report: (args) => commandReport(args, REPORT_CONTEXT),
+  fiche: (args) => commandFiche(args, REPORT_CONTEXT),
   bench: (args) => commandBench(args, REPORT_CONTEXT),
   preview: commandPreview,
 };

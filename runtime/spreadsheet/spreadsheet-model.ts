@@ -107,6 +107,11 @@ export interface SheetModel {
   protections: ProtectionModel[];
   /** Kept in memory only: an .xlsx file cannot hold Google charts. */
   charts: ChartModel[];
+  /**
+   * Print setup for the .xlsx only: Apps Script has no page-setup API (in Sheets a person picks it
+   * in Fichier › Imprimer), so the command line sets it on the sheets it prints (the fiche).
+   */
+  print?: { paper: 'A4'; orientation: 'portrait'; onePageWide: boolean };
 }
 
 export type DeveloperMetadataVisibilityName = 'DOCUMENT' | 'PROJECT';

@@ -57,6 +57,15 @@ function writeWorksheet(workbook: ExcelJS.Workbook, sheet: SheetModel, timeZone:
     });
   }
   for (const [column, px] of Object.entries(sheet.columnWidths)) worksheet.getColumn(Number(column)).width = pxToExcelWidth(px);
+  if (sheet.print) {
+    // paperSize 9 is A4; fitToWidth 1 with fitToHeight 0: one page wide, as many pages long as needed.
+    worksheet.pageSetup = {
+      ...worksheet.pageSetup,
+      paperSize: 9,
+      orientation: sheet.print.orientation,
+      ...(sheet.print.onePageWide ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+    };
+  }
   for (const m of sheet.merges) worksheet.mergeCellsWithoutStyle(m.row, m.column, m.row + m.numRows - 1, m.column + m.numColumns - 1);
   const locked = sheet.protections.some((p) => p.type === 'SHEET' && !p.warningOnly);
   if (locked) internals(worksheet).sheetProtection = { sheet: true };

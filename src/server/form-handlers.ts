@@ -18,6 +18,8 @@ import { attendanceSessionIn, saveAttendanceIn } from '../sheets/forms/attendanc
 import { objectiveProgressIn, saveEvaluationIn } from '../sheets/forms/evaluation-save';
 import { type FormWorkbook, readFormWorkbook } from '../sheets/forms/form-workbook';
 import { saveAdmissionIn, saveAdmitIn, saveExitIn, saveRenewalIn } from '../sheets/forms/participants-saves';
+import { saveSupportIn, supportOverviewIn } from '../sheets/forms/support-save';
+import type { BarrierStatus, RecentAction } from '../forms/support-schema';
 import { runFromMenu } from './user-messages';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -30,6 +32,7 @@ export const FORM_PAGES = {
   evaluation: { page: 'Evaluation', title: 'Nouvelle évaluation' },
   exit: { page: 'Exit', title: 'Enregistrer une sortie' },
   renewal: { page: 'Renewal', title: 'Renouveler le contrat' },
+  support: { page: 'Support', title: 'Accompagnement' },
 } as const;
 
 function showForm(form: keyof typeof FORM_PAGES): void {
@@ -56,6 +59,9 @@ export function menuRecordExit(): void {
 }
 export function menuRenewContract(): void {
   showForm('renewal');
+}
+export function menuSupport(): void {
+  showForm('support');
 }
 
 function today(): CalendarDay {
@@ -108,6 +114,18 @@ export function getObjectiveProgress(id: string): FormAnswer<{ objectives: Objec
   if (typeof id !== 'string' || id === '') return formRefusal('Choisissez un participant.');
   return reading((wb) => ({ ok: true, objectives: objectiveProgressIn(wb, id) }), [SHEET.evaluations]);
 }
+
+/** The participant's barriers (latest state) and latest support actions, for « Accompagnement… ». */
+export function getSupportOverview(id: string): FormAnswer<{ barriers: BarrierStatus[]; actions: RecentAction[] }> {
+  if (typeof id !== 'string' || id === '') return formRefusal('Choisissez un participant.');
+  return reading((wb) => ({ ok: true, ...supportOverviewIn(wb, id) }), [SHEET.support]);
+}
+
+export function saveSupport(payload: unknown): FormAnswer<{ id: string; row: number }> {
+  return saving((ss, wb) => saveSupportIn(ss, wb, payload), [SHEET.support]);
+}
+
+export { generateFiche, menuParcoursSheet } from './fiche-handlers';
 
 export function saveAdmission(payload: unknown): FormAnswer<{ id: string; row: number; status: string }> {
   return saving((ss, wb) => saveAdmissionIn(ss, wb, payload));

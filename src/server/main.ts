@@ -8,6 +8,7 @@ import { handleEdit } from './followup-handlers';
 import { buildMenu } from './menu';
 
 export { cliCheck_, cliDemo_, cliInit_ } from './cli-entry';
+export { cliFiche_ } from './fiche-handlers';
 export { menuConfigureWorkbook } from './setup-handlers';
 export {
   cliBenchWorkbook_,
@@ -42,6 +43,11 @@ export {
   menuNewEvaluation,
   menuRecordExit,
   menuRenewContract,
+  menuSupport,
+  menuParcoursSheet,
+  generateFiche,
+  getSupportOverview,
+  saveSupport,
   recordExit,
   renewContract,
   saveAdmission,

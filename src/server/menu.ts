@@ -16,6 +16,8 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
   { caption: 'Nouvelle évaluation…', functionName: 'menuNewEvaluation' },
   { caption: 'Enregistrer une sortie…', functionName: 'menuRecordExit' },
   { caption: 'Renouveler le contrat…', functionName: 'menuRenewContract' },
+  { caption: 'Accompagnement…', functionName: 'menuSupport' },
+  { caption: 'Fiche de parcours…', functionName: 'menuParcoursSheet' },
   'separator',
   { caption: 'Générer le bilan…', functionName: 'menuGenerateSummary' },
   'separator',

@@ -3,6 +3,7 @@ import { UserError } from '../../domain/user-error';
 import { SHEET } from '../../domain/workbook-schema';
 import { type AnonymisedIdentity, IDENTITY_TEXT_FIELDS, planAnonymisation } from '../../followup/anonymisation';
 import { withDocumentLock } from '../document-lock';
+import { deleteFichesOf } from '../fiche/write-fiche';
 import { appendJournal } from '../journal';
 import { keptCell } from './kept-cell';
 import { readSnapshot } from './workbook-snapshot';
@@ -63,6 +64,8 @@ export function anonymise(ss: Spreadsheet, today: string, confirmedIds: readonly
       });
       sheet.getRange(first, index + 1, span, 1).setValues(values);
     }
+    // Their fiches de parcours hold the identity too: they go with it.
+    const fiches = deleteFichesOf(ss, ids);
     const shown = ids.slice(0, JOURNAL_IDS_SHOWN).join(', ') + (ids.length > JOURNAL_IDS_SHOWN ? ', …' : '');
     appendJournal(ss, [
       {
@@ -70,7 +73,8 @@ export function anonymise(ss: Spreadsheet, today: string, confirmedIds: readonly
         sheet: SHEET.participants,
         detail:
           `${ids.length} parcours sortis depuis au moins ${snapshot.data.parameters.retentionMonths} mois : nom, prénom, commune, ` +
-          `référent, observations et date de naissance exacte retirés (âge à l’entrée conservé). ${shown}`,
+          `référent, observations et date de naissance exacte retirés (âge à l’entrée conservé)` +
+          `${fiches > 0 ? ` ; ${fiches} fiche(s) de parcours supprimée(s)` : ''}. ${shown}`,
       },
     ]);
     return ids.length;
