@@ -2,6 +2,7 @@ import { addDays, addMonths, type CalendarDay, formatDayFr } from '../domain/cal
 import type { Attendance, Evaluation, WorkbookData } from '../domain/records';
 import { normalizeId } from '../domain/text';
 import { parcoursStatus } from '../domain/parcours-status';
+import { contractHoursAction, contractHoursGap } from './contract-hours';
 
 /** How far ahead each kind of deadline is announced (days). */
 export const TRIAL_NOTICE_DAYS = 14;
@@ -13,6 +14,7 @@ export const DEADLINE_KINDS = [
   'Fin de contrat',
   'Entretien de suivi',
   'Absences consécutives',
+  'Heures sous le contrat',
   'Candidature en attente',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
@@ -39,6 +41,7 @@ export interface Deadline {
  * - follow-up interviews due within 14 days or late: last evaluation (or the entry) older than
  *   `Périodicité des entretiens`;
  * - the last `Alerte après absences consécutives` sessions all absences;
+ * - hours over the last four complete weeks below 75 % of those planned (contract-hours.ts);
  * - candidates waiting for a commission (or for its decision).
  * Sorted by due day (late first, undated last), then kind, then ID.
  */
@@ -46,6 +49,7 @@ export function computeDeadlines(data: WorkbookData, today: CalendarDay): Deadli
   const { parameters } = data;
   const lastEvaluation = lastEvaluationDays(data.evaluations);
   const absences = trailingAbsences(data.attendance);
+  const attendanceById = groupById(data.attendance);
   const lines: Deadline[] = [];
 
   for (const p of data.parcours) {
@@ -96,6 +100,8 @@ export function computeDeadlines(data: WorkbookData, today: CalendarDay): Deadli
         `${run.count} absences consécutives (la dernière le ${formatDayFr(run.last)}) : contacter la personne et son référent.`,
       );
     }
+    const gap = contractHoursGap(p, attendanceById.get(normalizeId(p.id)) ?? [], today);
+    if (gap !== null) line('Heures sous le contrat', today, contractHoursAction(gap));
   }
   return lines.sort(compareDeadlines);
 }
@@ -124,7 +130,8 @@ function lastEvaluationDays(evaluations: readonly Evaluation[]): Map<string, Cal
  * Per parcours, how many of its latest sessions in a row are absences (justified or not: both
  * call for a word with the person), with the last one's day. Sessions in date order, then row.
  */
-function trailingAbsences(attendance: readonly Attendance[]): Map<string, { count: number; last: CalendarDay }> {
+/** Attendance rows per parcours (normalised ID), in sheet order. */
+function groupById(attendance: readonly Attendance[]): Map<string, Attendance[]> {
   const byId = new Map<string, Attendance[]>();
   for (const a of attendance) {
     const key = normalizeId(a.id);
@@ -132,6 +139,11 @@ function trailingAbsences(attendance: readonly Attendance[]): Map<string, { coun
     if (list) list.push(a);
     else byId.set(key, [a]);
   }
+  return byId;
+}
+
+function trailingAbsences(attendance: readonly Attendance[]): Map<string, { count: number; last: CalendarDay }> {
+  const byId = groupById(attendance);
   const runs = new Map<string, { count: number; last: CalendarDay }>();
   for (const [key, sessions] of byId) {
     sessions.sort((x, y) => (x.date === y.date ? x.row - y.row : x.date < y.date ? -1 : 1));
