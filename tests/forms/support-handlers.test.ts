@@ -93,10 +93,11 @@ test('the page reads Accompagnement only when it shows it; the other sidebars ne
   const cellsReadBy = (fn: string, ...args: unknown[]) => {
     bundle.runtime.calls.reset();
     bundle.call(fn, ...args);
-    return { cells: bundle.runtime.calls.cellsRead, reads: bundle.runtime.calls.count('Sheet.getDataRange') };
+    return { cells: bundle.runtime.calls.cellsRead, reads: bundle.runtime.calls.count('Range.getValues') };
   };
   const context = cellsReadBy('getFormContext');
   const overview = cellsReadBy('getSupportOverview', running.id);
-  expect(overview.reads).toBe(context.reads + 1);
+  expect(overview.reads).toBeGreaterThan(context.reads);
+  expect(overview.reads).toBeLessThanOrEqual(context.reads + 2);
   expect(overview.cells).toBeGreaterThan(context.cells);
 });
