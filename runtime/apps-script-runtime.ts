@@ -36,6 +36,11 @@ export interface RuntimeOptions {
    * it proves that a job which must not interleave with another really writes under the lock.
    */
   requireDocumentLockFor?: readonly string[];
+  /**
+   * LockService.getDocumentLock() returns null, as Google documents it does for a script not
+   * launched from an open document (an add-on run from elsewhere, a standalone script).
+   */
+  documentLockUnavailable?: boolean;
 }
 
 export interface AppsScriptRuntime {
@@ -86,7 +91,7 @@ export function createRuntime(realm: Realm, options: RuntimeOptions = {}): AppsS
   const ui = createUi(execution, uiCapture);
   const outbox = new Outbox();
   const logCapture = new LogCapture();
-  const locks = createLockService(execution, shared);
+  const locks = createLockService(execution, shared, options.documentLockUnavailable);
   const scriptApp = createScriptApp(execution, shared);
   // Without a bundle, templates run in a bare context; the loader replaces this with the bundle's.
   let evaluator: ScriptEvaluator = (source) => runInNewContext(source);

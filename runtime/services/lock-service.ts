@@ -10,7 +10,8 @@ export interface FakeLock {
 }
 
 export interface FakeLockService {
-  getDocumentLock(): FakeLock;
+  /** Null when Google cannot tie the execution to an open document (see RuntimeOptions.documentLockUnavailable). */
+  getDocumentLock(): FakeLock | null;
   getScriptLock(): FakeLock;
   getUserLock(): FakeLock;
 }
@@ -92,6 +93,7 @@ function createLock(execution: ExecutionState, state: SharedLockState): FakeLock
 export function createLockService(
   execution: ExecutionState,
   shared: SharedDocumentState,
+  documentLockUnavailable = false,
 ): { service: FakeLockService; inspector: LockInspector } {
   const { ctx, executionId } = execution;
   const userLock = (): SharedLockState => entryFor(shared.userLocks, ctx.userEmail, () => ({ owner: null }));
@@ -99,6 +101,7 @@ export function createLockService(
     getDocumentLock() {
       recordCall(ctx, 'LockService.getDocumentLock');
       requireAuthMode(execution, 'LockService.getDocumentLock', 'LIMITED');
+      if (documentLockUnavailable) return null;
       return createLock(execution, shared.documentLock);
     },
     getScriptLock() {

@@ -14,12 +14,17 @@ export interface FakeSession {
 
 export const SCRIPT_TIME_ZONE = 'Europe/Paris';
 
+/**
+ * In a simple trigger (AuthMode.LIMITED: onOpen, onEdit) the script may not know who is there:
+ * Google gives an empty e-mail for the active user, and the effective user needs a scope a simple
+ * trigger cannot use, so both read '' here. Menus, sidebars and installable triggers (FULL) know.
+ */
 export function createSession(execution: ExecutionState): FakeSession {
   const { ctx } = execution;
   const user = (): FakeUser => ({
     getEmail() {
       recordCall(ctx, 'User.getEmail', 'read');
-      return ctx.userEmail;
+      return execution.authMode === 'FULL' ? ctx.userEmail : '';
     },
   });
   return {

@@ -12,12 +12,15 @@ export interface JournalEntry {
   detail?: string;
 }
 
+/** What the Journal says when Google does not tell who is there (simple triggers such as onEdit). */
+export const UNKNOWN_USER = 'utilisateur inconnu';
+
 /** Who runs the script, as far as the granted scopes let us know. */
 export function currentUserEmail(): string {
   try {
-    return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || 'inconnu';
+    return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || UNKNOWN_USER;
   } catch {
-    return 'inconnu';
+    return UNKNOWN_USER;
   }
 }
 

@@ -10,7 +10,7 @@ describe('LockService', () => {
     const model = createSpreadsheetModel('Suivi');
     const first = loadBundle(TEST_BUNDLE, { model, userEmail: 'camille.martin@exemple.fr' });
     const second = loadBundle(TEST_BUNDLE, { model, userEmail: 'louis.bernard@exemple.fr' });
-    const firstLock = (first.runtime.globals.LockService as FakeLockService).getDocumentLock();
+    const firstLock = (first.runtime.globals.LockService as FakeLockService).getDocumentLock()!;
 
     expect(firstLock.tryLock(0)).toBe(true);
     expect(first.runtime.locks.holdsDocumentLock()).toBe(true);
@@ -36,7 +36,7 @@ describe('LockService', () => {
   it('does not share the document lock between spreadsheets', () => {
     const first = loadBundle(TEST_BUNDLE, { model: createSpreadsheetModel() });
     const second = loadBundle(TEST_BUNDLE, { model: createSpreadsheetModel() });
-    expect((first.runtime.globals.LockService as FakeLockService).getDocumentLock().tryLock(0)).toBe(true);
+    expect((first.runtime.globals.LockService as FakeLockService).getDocumentLock()!.tryLock(0)).toBe(true);
     expect(second.call('tryDocumentLock')).toBe(true);
   });
 });

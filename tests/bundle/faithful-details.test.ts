@@ -1,0 +1,89 @@
+import type { LoadedBundle } from '../../runtime/bundle-loader';
+import { mapHeaders } from '../../src/domain/header-map';
+import { SHEET, type SheetName, sheetSpec } from '../../src/domain/workbook-schema';
+import { buildWorkbook, COORDINATOR, NOW, openWorkbook, spreadsheetOf, tableOf } from '../followup/workbook-fixture';
+import { loadDist } from '../support/built-bundle';
+
+/** Details where Google is less kind than a naive runtime, on the built bundle. */
+
+const model = buildWorkbook(20, 100);
+
+function columnOf(bundle: LoadedBundle, sheet: SheetName, key: string): number {
+  return mapHeaders(sheetSpec(sheet), tableOf(bundle, sheet)[0]!).columns[key]! + 1;
+}
+
+function journalUsers(bundle: LoadedBundle): string[] {
+  return tableOf(bundle, SHEET.journal)
+    .slice(1)
+    .map((row) => String(row[1]));
+}
+
+describe('who is there', () => {
+  test('in a simple trigger (onEdit) Google does not tell: the Journal says « utilisateur inconnu »', () => {
+    const copy = structuredClone(model);
+    const probe = openWorkbook(copy);
+    const participants = spreadsheetOf(probe).getSheetByName(SHEET.participants)!;
+    const row = participants.getLastRow() + 1;
+    participants.getRange(row, columnOf(probe, SHEET.participants, 'id')).setValue('P-2026-9001');
+    participants.getRange(row, columnOf(probe, SHEET.participants, 'lastName')).setValue('Essai');
+    const before = journalUsers(probe).length;
+
+    const trigger = openWorkbook(copy, { authMode: 'LIMITED' });
+    const session = trigger.runtime.globals['Session'] as GoogleAppsScript.Base.Session;
+    expect(session.getActiveUser().getEmail()).toBe('');
+    expect(session.getEffectiveUser().getEmail()).toBe('');
+    const range = spreadsheetOf(trigger).getSheetByName(SHEET.participants)!.getRange(row, columnOf(trigger, SHEET.participants, 'entryDate'));
+    range.setValue('02/11/2026');
+    trigger.call('onEdit', { range, source: spreadsheetOf(trigger), value: '02/11/2026' });
+    const users = journalUsers(trigger);
+    expect(users.length).toBeGreaterThan(before);
+    expect(users.slice(before)).toEqual(users.slice(before).map(() => 'utilisateur inconnu'));
+  });
+
+  test('from a sidebar (full authorization) the Journal names the coordinator', () => {
+    const copy = structuredClone(model);
+    const bundle = openWorkbook(copy);
+    const answer = bundle.call<{ ok: boolean }>('saveAdmission', {
+      lastName: 'Essai',
+      firstName: 'Journal',
+      birthDate: '1990-01-01',
+      sex: 'F',
+      entryDate: '2026-11-02',
+    });
+    expect(answer.ok).toBe(true);
+    expect(journalUsers(bundle).at(-1)).toBe(COORDINATOR);
+  });
+});
+
+describe('LockService.getDocumentLock() may return null', () => {
+  const REFUSAL = 'Verrou du classeur indisponible : réessayez depuis le classeur.';
+  const open = () => loadDist({ model: structuredClone(model), now: NOW, userEmail: COORDINATOR, documentLockUnavailable: true });
+
+  test('the runtime can give null, as Google does outside an open document', () => {
+    const bundle = open();
+    expect((bundle.runtime.globals['LockService'] as GoogleAppsScript.Lock.LockService).getDocumentLock()).toBeNull();
+  });
+
+  test.each([
+    ['saveAdmission', { lastName: 'Essai', firstName: 'Verrou', birthDate: '1990-01-01', sex: 'F', entryDate: '2026-11-02' }],
+    ['admitCandidate', { id: 'P-2026-0001', entryDate: '2026-11-02' }],
+    ['saveAttendance', { workshop: 'x', date: '2026-11-16', rows: [] }],
+    ['saveEvaluation', { id: 'P-2026-0001', date: '2026-11-16', items: [] }],
+    ['recordExit', { id: 'P-2026-0001', exitDate: '2026-11-18', exitReason: 'Abandon' }],
+    ['renewContract', { id: 'P-2026-0001', months: 6 }],
+  ])('%s is refused in French and writes nothing', (fn, payload) => {
+    const bundle = open();
+    bundle.runtime.calls.reset();
+    expect(bundle.call(fn, payload)).toEqual({ ok: false, errors: { _form: REFUSAL } });
+    expect(bundle.runtime.calls.writes()).toEqual({});
+  });
+
+  test.each(['menuConfigureWorkbook', 'menuCheckData', 'menuWriteDeadlinesSheet'])('%s shows the refusal and writes nothing', (fn) => {
+    const bundle = open();
+    bundle.runtime.ui.queueResponse('OK');
+    bundle.runtime.calls.reset();
+    bundle.call(fn);
+    expect(bundle.runtime.calls.writes()).toEqual({});
+    expect(bundle.runtime.ui.dialogs.map((d) => d.prompt).join('\n')).toContain(REFUSAL);
+  });
+});
