@@ -140,6 +140,7 @@ export class FakeSheet {
   private insertRowsAt(row: number, howMany: number): void {
     const n = checkCount(howMany, 'howMany');
     if (n === 0) return;
+    this.session.requireCellRoom(n * this.sheet.maxColumns);
     grid.insertRows(this.sheet, row, n);
     shiftDimensionMetadata(this.session, this.sheet.sheetId, 'ROW', row, n);
   }
@@ -159,6 +160,7 @@ export class FakeSheet {
   private insertColumnsAt(column: number, howMany: number): void {
     const n = checkCount(howMany, 'howMany');
     if (n === 0) return;
+    this.session.requireCellRoom(n * this.sheet.maxRows);
     grid.insertColumns(this.sheet, column, n);
     shiftDimensionMetadata(this.session, this.sheet.sheetId, 'COLUMN', column, n);
   }
@@ -190,8 +192,11 @@ export class FakeSheet {
     const inputs = rowContents.map((raw, j) =>
       storedInput(raw, grid.attributesAt(this.sheet, row, j + 1)?.numberFormat, this.session, 'Sheet.appendRow'),
     );
-    if (row > this.sheet.maxRows) this.sheet.maxRows = row;
-    if (inputs.length > this.sheet.maxColumns) this.sheet.maxColumns = inputs.length;
+    const rows = Math.max(row, this.sheet.maxRows);
+    const columns = Math.max(inputs.length, this.sheet.maxColumns);
+    this.session.requireCellRoom(rows * columns - this.sheet.maxRows * this.sheet.maxColumns);
+    this.sheet.maxRows = rows;
+    this.sheet.maxColumns = columns;
     inputs.forEach((input, j) => {
       grid.writeInput(this.sheet, row, j + 1, input);
     });

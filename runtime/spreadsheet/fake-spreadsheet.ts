@@ -126,6 +126,7 @@ export class FakeSpreadsheet {
     }
     this.session.checkWrite(name, 'Spreadsheet.insertSheet');
     const sheet = createSheetModel(this.model.nextSheetId, name);
+    this.session.requireCellRoom(sheet.maxRows * sheet.maxColumns);
     this.model.nextSheetId += 1;
     this.model.sheets.splice(index, 0, sheet);
     this.model.activeSheetName = name;

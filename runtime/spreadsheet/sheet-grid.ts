@@ -219,7 +219,7 @@ export function deleteRows(sheet: SheetModel, row: number, howMany: number): voi
   sheet.values.splice(row - 1, howMany);
   sheet.attributes.splice(row - 1, howMany);
   sheet.maxRows -= howMany;
-  shiftAreas(sheet, 'row', row + howMany, -howMany);
+  removeFromAreas(sheet, 'row', row, howMany);
 }
 
 export function deleteColumns(sheet: SheetModel, column: number, howMany: number): void {
@@ -234,7 +234,7 @@ export function deleteColumns(sheet: SheetModel, column: number, howMany: number
   }
   sheet.columnWidths = widths;
   sheet.maxColumns -= howMany;
-  shiftAreas(sheet, 'column', column + howMany, -howMany);
+  removeFromAreas(sheet, 'column', column, howMany);
 }
 
 function checkDeletion(start: number, howMany: number, max: number, what: 'rows' | 'columns'): void {
@@ -245,6 +245,26 @@ function checkDeletion(start: number, howMany: number, max: number, what: 'rows'
 }
 
 /** Moves protected ranges and merges that sit at or after `from` (they follow their cells as in Sheets). */
+/**
+ * Deleting rows or columns moves the merges and protected ranges after them back and shrinks
+ * those that overlap them, as Sheets does; a protected range whose cells are all deleted goes.
+ */
+function removeFromAreas(sheet: SheetModel, axis: 'row' | 'column', from: number, howMany: number): void {
+  const size = axis === 'row' ? 'numRows' : 'numColumns';
+  const last = from + howMany - 1;
+  const clip = (area: GridArea): boolean => {
+    const start = area[axis];
+    const end = start + area[size] - 1;
+    const before = Math.max(0, Math.min(last, start - 1) - from + 1);
+    const inside = Math.max(0, Math.min(last, end) - Math.max(from, start) + 1);
+    area[axis] = start - before;
+    area[size] -= inside;
+    return area[size] > 0;
+  };
+  sheet.merges = sheet.merges.filter(clip);
+  sheet.protections = sheet.protections.filter((p) => p.area === null || clip(p.area));
+}
+
 function shiftAreas(sheet: SheetModel, axis: 'row' | 'column', from: number, delta: number): void {
   const areas = [...sheet.merges, ...sheet.protections.flatMap((p) => (p.area ? [p.area] : []))];
   for (const area of areas) {

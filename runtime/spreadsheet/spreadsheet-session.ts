@@ -36,6 +36,10 @@ export const UNRESTRICTED_POLICY: SpreadsheetPolicy = {
 /** What SpreadsheetApp still allows in AuthMode.NONE: the menus of onOpen, nothing of the document. */
 const ALLOWED_WITHOUT_AUTHORIZATION = new Set(['SpreadsheetApp.getUi', 'SpreadsheetApp.flush']);
 
+/** Sheets' limit: cells of all the grids of a spreadsheet together. */
+export const MAX_CELLS = 10_000_000;
+export const CELL_CAP_MESSAGE = 'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
+
 /** A write to a sheet of `requireDocumentLockFor` made without the document lock. */
 export class DocumentLockViolation extends Error {
   constructor(message: string) {
@@ -66,6 +70,16 @@ export class SpreadsheetSession {
       throw new AppsScriptException(`You do not have permission to call ${name} (authorization mode ${mode}, LIMITED required).`);
     }
     if (kind === 'write' && sheet !== undefined) this.checkWrite(sheet.name, name);
+  }
+
+  /**
+   * Refuses to grow the grid past Sheets' cap of 10 million cells per spreadsheet, counted over
+   * every sheet's whole grid (empty cells included), with Google's message.
+   */
+  requireCellRoom(added: number): void {
+    let cells = 0;
+    for (const sheet of this.model.sheets) cells += sheet.maxRows * sheet.maxColumns;
+    if (cells + added > MAX_CELLS) throw new AppsScriptException(CELL_CAP_MESSAGE);
   }
 
   /** Refuses a write to `sheetName` when it needs the document lock and this execution does not hold it. */

@@ -63,6 +63,7 @@ export function configureWorkbook(ss: Spreadsheet): SetupResult {
       configureLayout(p, changes);
       configureColumns(p, resolve, changes);
       configureProtection(p, changes);
+      trimEmptyTrailingColumns(p, changes);
     }
     if (changes.length > 0) {
       appendJournal(ss, [{ action: 'Configuration du classeur', sheet: '', detail: changes.join(' ; ') }]);
@@ -246,6 +247,21 @@ function configureLayout(p: PreparedSheet, changes: string[]): void {
       if (field.width) sheet.setColumnWidth(p.map.columns[field.key]! + 1, field.width);
     }
   }
+}
+
+/**
+ * A grid keeps only the columns in use: Sheets counts every cell of every grid, empty or not,
+ * toward its 10-million-cell cap, and a new sheet comes with 26 columns (a large Présences would
+ * carry 20 empty cells per row). Only columns past the last one with any content go: a team's
+ * own extra columns stay.
+ */
+function trimEmptyTrailingColumns(p: PreparedSheet, changes: string[]): void {
+  const { sheet } = p;
+  const used = Math.max(sheet.getLastColumn(), p.map.headerRow.length);
+  const max = sheet.getMaxColumns();
+  if (max <= used) return;
+  sheet.deleteColumns(used + 1, max - used);
+  if (!p.created) changes.push(`« ${p.spec.name} » : ${max - used} colonnes vides retirées en fin de grille`);
 }
 
 /** Validation and number formats, read on row 2 of every column at once and set only where they differ. */

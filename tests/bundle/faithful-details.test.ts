@@ -1,6 +1,7 @@
 import type { LoadedBundle } from '../../runtime/bundle-loader';
 import { mapHeaders } from '../../src/domain/header-map';
-import { SHEET, type SheetName, sheetSpec } from '../../src/domain/workbook-schema';
+import { createSpreadsheetModel } from '../../runtime/spreadsheet/spreadsheet-model';
+import { SHEET, type SheetName, sheetSpec, WORKBOOK_SCHEMA } from '../../src/domain/workbook-schema';
 import { buildWorkbook, COORDINATOR, NOW, openWorkbook, spreadsheetOf, tableOf } from '../followup/workbook-fixture';
 import { loadDist } from '../support/built-bundle';
 
@@ -85,5 +86,43 @@ describe('LockService.getDocumentLock() may return null', () => {
     bundle.call(fn);
     expect(bundle.runtime.calls.writes()).toEqual({});
     expect(bundle.runtime.ui.dialogs.map((d) => d.prompt).join('\n')).toContain(REFUSAL);
+  });
+});
+
+describe('Sheets’ 10-million-cell cap', () => {
+  const CAP = 'Exception: This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
+
+  test('empty grid cells count: growing a grid past the cap is refused with Google’s message', () => {
+    const big = createSpreadsheetModel('Très grand');
+    big.sheets[0]!.maxRows = 384_000; // × 26 columns = 9,984,000 cells, all empty
+    const ss = spreadsheetOf(loadDist({ model: big, now: NOW }));
+    const sheet = ss.getSheets()[0]!;
+    expect(() => ss.insertSheet('Encore une')).toThrow(CAP);
+    expect(() => sheet.insertRowsAfter(1, 1000)).toThrow(CAP);
+    expect(() => sheet.insertColumnsAfter(26, 1)).toThrow(CAP);
+    sheet.insertRowsAfter(1, 600);
+    expect(sheet.getMaxRows()).toBe(384_600);
+  });
+
+  test('« Configurer le classeur » keeps each grid to its columns, and a team’s own column stays', () => {
+    const fresh = createSpreadsheetModel('Neuf');
+    const bundle = loadDist({ model: fresh, now: NOW });
+    const ss = spreadsheetOf(bundle);
+    // A team's own column, typed before setup, past the 26 columns of a new sheet.
+    const presences = ss.insertSheet(SHEET.attendance);
+    presences.insertColumnsAfter(26, 4);
+    presences.getRange(1, 30).setValue('Remarque de l’équipe');
+    bundle.call('cliInit_');
+    for (const spec of WORKBOOK_SCHEMA) {
+      const sheet = ss.getSheetByName(spec.name)!;
+      const expected = spec.name === SHEET.attendance ? 30 + spec.fields.length : spec.fields.length;
+      expect({ sheet: spec.name, columns: sheet.getMaxColumns() }).toEqual({ sheet: spec.name, columns: Math.max(expected, sheet.getLastColumn()) });
+      expect(sheet.getMaxColumns()).toBe(sheet.getLastColumn());
+    }
+    expect(presences.getRange(1, 30).getValue()).toBe('Remarque de l’équipe');
+    // Configured already: a second run changes nothing.
+    bundle.runtime.calls.reset();
+    bundle.call('cliInit_');
+    expect(bundle.runtime.calls.writes()).toEqual({});
   });
 });
