@@ -4,12 +4,12 @@
  * Functions named `menu…` are menu items; the others are google.script.run targets (plain JSON in
  * and out, days as ISO strings) or triggers.
  */
-import { parisDayOf } from '../domain/calendar-day';
+import { formatDayFr, parisDayOf } from '../domain/calendar-day';
 import type { Deadline } from '../followup/deadlines';
 import { type AdoptionChoices, type AdoptionProposal, type AdoptionRequest, adoptSheet, adoptionChoices, proposeAdoption } from '../sheets/followup/adoption';
 import { anonymise, previewAnonymisation } from '../sheets/followup/anonymise';
 import { checkData } from '../sheets/followup/data-check';
-import { digestSpreadsheet, disableDigest, enableDigest, isDigestEnabled, sendDigest } from '../sheets/followup/deadline-digest';
+import { type DigestState, digestSpreadsheet, digestState, disableDigest, enableDigest, isDigestSender, sendDigest } from '../sheets/followup/deadline-digest';
 import { readDeadlines, writeDeadlinesSheet } from '../sheets/followup/deadlines-sheet';
 import { validateEdit } from '../sheets/followup/edit-validation';
 import { runFromMenu } from './user-messages';
@@ -33,10 +33,15 @@ export function menuShowDeadlines(): void {
 }
 
 /** google.script.run: the sidebar's list. */
-export function getDeadlines(): { today: string; deadlines: Deadline[]; digestEnabled: boolean } {
+export function getDeadlines(): { today: string; deadlines: Deadline[]; digestEnabled: boolean; digest: { by: string; since: string } | null } {
   const ss = active();
   const day = today();
-  return { today: day, deadlines: readDeadlines(ss, day).deadlines, digestEnabled: isDigestEnabled(ss) };
+  const state = digestState();
+  return { today: day, deadlines: readDeadlines(ss, day).deadlines, digestEnabled: state !== null, digest: state && { by: state.by, since: parisDayOf(new Date(state.since)) } };
+}
+
+function switchedOnText(state: DigestState): string {
+  return `activé par ${state.by} le ${formatDayFr(parisDayOf(new Date(state.since)))}`;
 }
 
 /** google.script.run and menu: regenerates the `Échéances` sheet. */
@@ -56,22 +61,22 @@ export function menuEnableDigest(): void {
   runFromMenu('Courriel quotidien des échéances', () => {
     const ss = active();
     const { emails } = readDeadlines(ss, today());
-    const done = enableDigest(ss, emails);
+    const { created, state } = enableDigest(ss, emails);
     tell(
       'Courriel quotidien des échéances',
-      done === 'already'
-        ? 'Le courriel quotidien est déjà activé pour ce classeur.'
-        : `Chaque matin, les échéances seront envoyées à : ${emails.join(', ')}.\nDésactivez-le par Parcours › Désactiver le courriel quotidien.`,
+      created
+        ? `Chaque matin, les échéances seront envoyées à : ${emails.join(', ')}.\nDésactivez-le par Parcours › Désactiver le courriel quotidien.`
+        : `Le courriel quotidien est déjà activé pour ce classeur (${switchedOnText(state)}) : il n’est envoyé qu’une fois.`,
     );
   });
 }
 
 export function menuDisableDigest(): void {
   runFromMenu('Courriel quotidien des échéances', () => {
-    const removed = disableDigest(active());
+    const wasOn = disableDigest(active());
     tell(
       'Courriel quotidien des échéances',
-      removed === 0 ? 'Le courriel quotidien n’était pas activé.' : 'Le courriel quotidien des échéances est désactivé.',
+      wasOn ? 'Le courriel quotidien des échéances est désactivé pour ce classeur.' : 'Le courriel quotidien n’était pas activé.',
     );
   });
 }
@@ -83,6 +88,8 @@ export function sendDeadlinesDigest(event?: { triggerUid?: string }): void {
     console.error('Échéances : classeur introuvable pour ce déclencheur.');
     return;
   }
+  // Switched off since, or a second coordinator's trigger: nothing is sent (and it removes itself).
+  if (!isDigestSender(ss, event?.triggerUid)) return;
   const sent = sendDigest(ss, today());
   if (sent === null) console.warn('Échéances : aucune adresse dans « Courriels des coordinateurs », courriel non envoyé.');
 }

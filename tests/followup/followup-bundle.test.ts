@@ -255,15 +255,16 @@ describe('onEdit', () => {
       expect(cell(bundle, SHEET.participants, row, 'contractEnd').getValue()).toEqual(parisMidnight('2027-05-02'));
       expect(cell(bundle, SHEET.participants, row, 'status').getValue()).toBe("Période d'essai");
       // Header row, edited row, notes, Paramètres; three writes (two dates, Statut); the Journal
-      // line (find the sheet, who, one append): 29 calls at any size.
+      // line (find the sheet, who — the active user, then the effective one, both empty in a simple
+      // trigger — one append): 31 calls at any size.
       expect(calls).toEqual({
         'Range.getColumn': 1, 'Range.getNotes': 1, 'Range.getNumColumns': 1, 'Range.getNumRows': 1, 'Range.getRow': 1,
-        'Range.getSheet': 1, 'Range.getValues': 3, 'Range.setValues': 3, 'Session.getActiveUser': 1, 'Sheet.appendRow': 1,
+        'Range.getSheet': 1, 'Range.getValues': 3, 'Range.setValues': 3, 'Session.getActiveUser': 1, 'Session.getEffectiveUser': 1, 'Sheet.appendRow': 1,
         'Sheet.getDataRange': 1, 'Sheet.getLastColumn': 1, 'Sheet.getName': 1, 'Sheet.getParent': 1, 'Sheet.getRange': 5,
-        'Spreadsheet.getSheetByName': 2, 'SpreadsheetApp.getActiveSpreadsheet': 1, 'User.getEmail': 1,
+        'Spreadsheet.getSheetByName': 2, 'SpreadsheetApp.getActiveSpreadsheet': 1, 'User.getEmail': 2,
       });
       expect(tableOf(bundle, SHEET.journal).at(-1)).toEqual([
-        NOW, DEFAULT_USER_EMAIL, 'Contrôle de saisie', 'Participants', 'P-2026-9001',
+        NOW, 'utilisateur inconnu', 'Contrôle de saisie', 'Participants', 'P-2026-9001',
         `Ligne ${row} ; rempli : Fin de période d'essai, Fin de contrat, Statut.`,
       ]);
     }

@@ -28,8 +28,8 @@ async function load(): Promise<void> {
     clear(list);
     if (result.deadlines.length === 0) list.appendChild(el('p', { text: 'Aucune échéance dans les prochains jours.' }));
     for (const d of result.deadlines) list.appendChild(line(d));
-    byId('digest').textContent = result.digestEnabled
-      ? 'Le courriel quotidien des échéances est activé (menu Parcours pour le désactiver).'
+    byId('digest').textContent = result.digest
+      ? `Le courriel quotidien des échéances est activé pour ce classeur par ${result.digest.by}, depuis le ${dayFr(result.digest.since)} ; tout coordinateur peut le désactiver (menu Parcours).`
       : 'Courriel quotidien désactivé (menu Parcours › Activer le courriel quotidien des échéances).';
     show('');
   } catch (error) {
