@@ -8,6 +8,7 @@ import { handleEdit } from './followup-handlers';
 import { buildMenu } from './menu';
 
 export { cliCheck_, cliDemo_, cliInit_ } from './cli-entry';
+export { menuDiagnostic, runDiagnostic } from './diagnostic-handlers';
 export { cliFiche_ } from './fiche-handlers';
 export { menuConfigureWorkbook } from './setup-handlers';
 export {

@@ -29,6 +29,8 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
   { caption: 'Activer le courriel quotidien des échéances', functionName: 'menuEnableDigest' },
   { caption: 'Désactiver le courriel quotidien des échéances', functionName: 'menuDisableDigest' },
   { caption: 'Anonymiser les parcours anciens…', functionName: 'menuAnonymise' },
+  'separator',
+  { caption: 'Diagnostic', functionName: 'menuDiagnostic' },
 ];
 
 export function buildMenu(): void {

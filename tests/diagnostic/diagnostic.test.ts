@@ -1,0 +1,81 @@
+import { FakeRange } from '../../runtime/spreadsheet/fake-range';
+import type { DiagnosticReport } from '../../src/diagnostic/diagnostic-rules';
+import { TYPED_TEXT_CASES } from '../../src/diagnostic/typed-text-cases';
+import { SCRATCH_SHEET } from '../../src/sheets/diagnostic/run-diagnostic';
+import { SHEET } from '../../src/domain/workbook-schema';
+import { buildWorkbook, COORDINATOR, NOW, spreadsheetOf, tableOf } from '../followup/workbook-fixture';
+import { loadDist } from '../support/built-bundle';
+
+/** « Diagnostic » on the built bundle, in the runtime: every rule holds here, and a rule the runtime is made to break is named. */
+
+const model = buildWorkbook(10, 50);
+const open = (options: { documentLockUnavailable?: boolean; userEmail?: string } = {}) =>
+  loadDist({ model: structuredClone(model), now: NOW, userEmail: COORDINATOR, ...options });
+
+test('the menu opens the report dialog', () => {
+  const bundle = open();
+  bundle.call('menuDiagnostic');
+  expect(bundle.runtime.ui.lastDisplay()).toMatchObject({ title: 'Diagnostic de Parcours' });
+});
+
+test('in the runtime every rule holds; the scratch sheet is gone and the Journal has one line', () => {
+  const bundle = open();
+  const journal = tableOf(bundle, SHEET.journal).length;
+  const report = bundle.call<DiagnosticReport>('runDiagnostic');
+  expect(report.contradicted).toEqual([]);
+  expect(report.findings.length).toBeGreaterThanOrEqual(7);
+  expect(report).toMatchObject({ spreadsheetZone: 'Europe/Paris', spreadsheetLocale: 'fr_FR' });
+  expect(spreadsheetOf(bundle).getSheetByName(SCRATCH_SHEET)).toBeNull();
+  const lines = tableOf(bundle, SHEET.journal);
+  expect(lines).toHaveLength(journal + 1);
+  expect(lines.at(-1)!.slice(1, 3)).toEqual([COORDINATOR, 'Diagnostic']);
+  expect(String(lines.at(-1)![5])).toMatch(/^Aucune règle contredite/);
+  // The typed-text cases are all there, so a real Sheet checks each of them.
+  expect(TYPED_TEXT_CASES.map((c) => c.input)).toEqual(expect.arrayContaining(['12:30', '1/2', '50 %', 'VRAI', '007', '=1+1', '3,5']));
+});
+
+test('in a sheet set to America/Martinique every rule holds too', () => {
+  const copy = structuredClone(model);
+  copy.timeZone = 'America/Martinique';
+  const report = loadDist({ model: copy, now: NOW, userEmail: COORDINATOR }).call<DiagnosticReport>('runDiagnostic');
+  expect(report).toMatchObject({ contradicted: [], spreadsheetZone: 'America/Martinique' });
+});
+
+test('a runtime made to contradict a rule (no document lock, no visible address) gets those rules named', () => {
+  const report = open({ documentLockUnavailable: true, userEmail: '' }).call<DiagnosticReport>('runDiagnostic');
+  expect(report.contradicted).toEqual([
+    'LockService.getDocumentLock() donne un verrou utilisable',
+    'Depuis un menu, le script voit l’adresse de la personne qui l’utilise (Journal)',
+  ]);
+  expect(report.findings.find((f) => !f.ok)!.details).toEqual(['getDocumentLock() a renvoyé null']);
+});
+
+test('a Sheet that parses typed text differently gets the typed-text rule named, with the cases that differ', () => {
+  const real = FakeRange.prototype.getValues;
+  // As if Sheets kept « 007 » as text.
+  const spy = jest.spyOn(FakeRange.prototype, 'getValues').mockImplementation(function (this: FakeRange) {
+    const values = real.call(this);
+    return values.map((row) => row.map((v) => (v === 7 ? '007' : v)));
+  });
+  try {
+    const report = open().call<DiagnosticReport>('runDiagnostic');
+    expect(report.contradicted).toEqual([expect.stringMatching(/^setValues lit une chaîne comme une saisie au clavier/)]);
+    expect(report.findings.find((f) => !f.ok)!.details).toEqual(['« 007 » a donné le texte « 007 »']);
+  } finally {
+    spy.mockRestore();
+  }
+});
+
+test('the scratch sheet is deleted even when a step fails, and the failure is reported', () => {
+  const spy = jest.spyOn(FakeRange.prototype, 'getFormulas').mockImplementation(() => {
+    throw new Error('Service Spreadsheets failed while accessing document.');
+  });
+  try {
+    const bundle = open();
+    const report = bundle.call<DiagnosticReport>('runDiagnostic');
+    expect(report.contradicted).toContain('Le diagnostic va jusqu’au bout');
+    expect(spreadsheetOf(bundle).getSheetByName(SCRATCH_SHEET)).toBeNull();
+  } finally {
+    spy.mockRestore();
+  }
+});
