@@ -109,3 +109,15 @@ export function expectValue(locator: Locator, expected: string): Promise<void> {
 export const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS
   ? join(__dirname, '..', '..', 'docs', 'screenshots')
   : mkdtempSync(join(tmpdir(), 'parcours-screenshots-'));
+
+/**
+ * The whole sidebar into SCREENSHOT_DIR: the viewport is first made as tall as the form, so that
+ * the sticky buttons sit after the last field instead of over the middle of a full-page capture.
+ */
+export async function sidebarScreenshot(page: Page, name: string): Promise<void> {
+  const viewport = page.viewportSize()!;
+  const height = await page.evaluate(() => Math.ceil(document.getElementById('form')!.getBoundingClientRect().bottom));
+  await page.setViewportSize({ width: viewport.width, height });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  await page.setViewportSize(viewport);
+}

@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { type PreviewServer, startPreview } from '../../cli/preview';
 import { cellRow, putCell, usedRowCount } from '../../runtime/spreadsheet/sheet-grid';
@@ -15,6 +14,7 @@ import {
   openSidebar,
   SCREENSHOT_DIR,
   sheetRecords,
+  sidebarScreenshot,
 } from './browser-support';
 
 /**
@@ -53,17 +53,7 @@ async function fillAdmission(page: Page, lastName: string, firstName: string): P
   await page.selectOption('#sex', 'H');
 }
 
-/**
- * The whole sidebar: the viewport is first made as tall as the form, so that the sticky buttons
- * sit after the last field instead of over the middle of a full-page capture.
- */
-async function screenshot(page: Page, name: string): Promise<void> {
-  const viewport = page.viewportSize()!;
-  const height = await page.evaluate(() => Math.ceil(document.getElementById('form')!.getBoundingClientRect().bottom));
-  await page.setViewportSize({ width: viewport.width, height });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  await page.setViewportSize(viewport);
-}
+const screenshot = sidebarScreenshot;
 
 describe('Nouvelle admission', () => {
   test('refuses an empty form beside each required field and writes nothing', async () => {

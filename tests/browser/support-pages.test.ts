@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { type PreviewServer, startPreview } from '../../cli/preview';
 import { type FormContext, parcoursLabel } from '../../src/forms/form-context';
 import { DIST_DIR } from '../support/built-bundle';
-import { eventually, expectText, expectTextContaining, launchChromium, openSidebar, SCREENSHOT_DIR, sheetRecords } from './browser-support';
+import { eventually, expectText, expectTextContaining, launchChromium, openSidebar, SCREENSHOT_DIR, sheetRecords, sidebarScreenshot } from './browser-support';
 
 /**
  * « Accompagnement… » and « Fiche de parcours… » end to end: Chromium → google.script.run shim →
@@ -33,13 +32,7 @@ const supportRows = () => sheetRecords(preview.model, 'Accompagnement');
 const errorFor = (page: Page, key: string) => page.locator(`[data-error-for="${key}"]`);
 const status = (page: Page) => page.locator('#status');
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  const viewport = page.viewportSize()!;
-  const height = await page.evaluate(() => Math.ceil(document.getElementById('form')!.getBoundingClientRect().bottom));
-  await page.setViewportSize({ width: viewport.width, height });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-  await page.setViewportSize(viewport);
-}
+const screenshot = sidebarScreenshot;
 
 /** What has the focus: its id, else its text. */
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.id || (document.activeElement?.textContent ?? ''));
