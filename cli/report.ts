@@ -134,10 +134,13 @@ export function summaryLines(report: ReportOutcome): string[] {
       `${countFr(f.exits, 'sortie', 'sorties')}, ${countFr(f.candidates, 'candidat en attente', 'candidats en attente')}`,
     `  Présences : ${integer.format(a.hours)} h sur ${countFr(a.sessions, 'séance', 'séances')}, taux de présence ${percent(a.presenceRate)}`,
     `  ETP : ${etp(a.etp, 'réalisé', 'réalisés')}, ${etpContracted}`,
-    `  Sorties : ${s.exits.total} (examinées : ${s.exits.examined}), taux de sortie dynamique ${percent(s.exits.dynamicRate)}`,
+    `  Sorties : ${s.exits.total} (examinées : ${s.exits.examined}, non examinées : ${s.exits.notExamined}), ` +
+      `${countFr(s.exits.dynamic, 'sortie dynamique', 'sorties dynamiques')} ; taux de sortie dynamique ${percent(s.exits.dynamicRate)}, ` +
+      `d’emploi durable ${percent(s.exits.durableRate)}, d’emploi ${percent(s.exits.employmentRate)}`,
     `  Évaluations : ${countFr(e.participantsEvaluated, 'participant évalué', 'participants évalués')}, ` +
       `${countFr(e.objectivesAcquired, 'objectif acquis', 'objectifs acquis')} sur ${e.objectivesAssessed}, ${e.participantsProgressing} en progression`,
     supportLine(s.support),
+    previousYearLine(s.previousYear, etp),
     `  Problèmes de données : ${s.dataIssues.length}`,
   ];
 }
@@ -150,6 +153,21 @@ function supportLine(support: ReportOutcome['summary']['support']): string {
   return (
     `  Accompagnement : ${countFr(sum(actions, (a) => a.count), 'action', 'actions')} (${integer.format(sum(actions, (a) => a.hours))} h) ; ` +
     `freins : ${sum(barriers, (b) => b.workedOn)} travaillés, ${sum(barriers, (b) => b.lifted)} levés`
+  );
+}
+
+/** The same period a year earlier: « pas de données » rather than zeros when the workbook has none. */
+function previousYearLine(
+  p: Summary['previousYear'],
+  etp: (n: number, singular: string, plural: string) => string,
+): string {
+  const when = `Un an plus tôt (du ${formatDayFr(p.period.start)} au ${formatDayFr(p.period.end)})`;
+  if (p.active === null) return `  ${when} : pas de données (aucun parcours actif)`;
+  const hours = p.hours === null || p.etp === null ? 'présences non saisies' : `${integer.format(p.hours)} h, ${etp(p.etp, 'ETP réalisé', 'ETP réalisés')}`;
+  return (
+    `  ${when} : ${countFr(p.active, 'parcours actif', 'parcours actifs')}, ${countFr(p.entries ?? 0, 'entrée', 'entrées')}, ` +
+    `${countFr(p.exits ?? 0, 'sortie', 'sorties')}, ${hours}, ${countFr(p.dynamic ?? 0, 'sortie dynamique', 'sorties dynamiques')} ` +
+    `(taux ${percent(p.dynamicRate)})`
   );
 }
 

@@ -12,6 +12,7 @@ import {
   type MinimumSocial,
   OTHER_EXIT_CATEGORY,
   type Parcours,
+  type RsaOrientation,
   type Sex,
   WITHDRAWN_EXIT_CATEGORY,
 } from '../domain/records';
@@ -87,6 +88,26 @@ const EARLY_MOTIFS: readonly (readonly [Motif, number])[] = [
   ['Entrée en formation qualifiante ou pré-qualifiante', 1],
   ['Décision administrative ou de justice', 0.5],
 ];
+
+/**
+ * The CD's orientation of an RSA beneficiary, from the age drawn (no draw of its own, so the rest
+ * of the demo stays as it was): mostly socio-professionnelle, one in ten not filled in.
+ */
+function demoRsaOrientation(years: number): RsaOrientation | null {
+  const orientations: readonly (RsaOrientation | null)[] = [
+    'Socio-professionnelle',
+    'Professionnelle',
+    'Socio-professionnelle',
+    'Sociale',
+    'Socio-professionnelle',
+    'Professionnelle',
+    'Socio-professionnelle',
+    'Socio-professionnelle',
+    'Sociale',
+    null,
+  ];
+  return orientations[years % orientations.length]!;
+}
 
 const TRIAL_RUPTURE: Motif = "Rupture pendant la période d'essai";
 /** Motifs after which the last sessions were missed without notice. */
@@ -287,6 +308,7 @@ function person(rng: SeededRandom, reference: CalendarDay, workshops: readonly D
     commune: inMainTown ? MAIN_TOWN : rng.pick(OTHER_TOWNS),
     qpv,
     minimumSocial,
+    rsaOrientation: minimumSocial === 'RSA' ? demoRsaOrientation(years) : null,
     franceTravail,
     deld,
     rqth,

@@ -48,10 +48,10 @@ export function mapHeaders(sheet: SheetSpec, headerRow: readonly unknown[]): Hea
   };
 }
 
-/** mapHeaders, throwing when a schema column is missing (every sheet but `Listes`). */
+/** mapHeaders, throwing when a schema column is missing (every sheet but `Listes`); optional columns may be. */
 export function requireHeaders(sheet: SheetSpec, headerRow: readonly unknown[]): HeaderMap {
   const map = mapHeaders(sheet, headerRow);
-  const first = map.missing[0];
+  const first = map.missing.find((field) => field.optional !== true);
   if (first) throw WorkbookFormatError.missingColumn(sheet.name, first.header);
   return map;
 }

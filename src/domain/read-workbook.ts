@@ -18,13 +18,34 @@ import { LISTS_COLUMNS, SHEET, type SheetName, sheetSpec, WORKBOOK_SCHEMA } from
 /** Each sheet's `getValues()` of its whole data range, header row first. */
 export type RawTables = Partial<Record<SheetName, unknown[][]>>;
 
-/** Sheets read as empty when absent (SPEC §1); `Journal` is never read. */
-export const OPTIONAL_SHEETS: readonly SheetName[] = [SHEET.lists, SHEET.support];
+/**
+ * The one sheet Parcours cannot work without (SPEC §1). Every other sheet may be absent (a workbook
+ * made before it existed, or a team that does not keep it): it is read as if it were empty, with
+ * the default motifs and parameters, and one data issue names it. `Journal` is never read.
+ */
+export const REQUIRED_SHEETS: readonly SheetName[] = [SHEET.participants];
 
-/** Sheets Parcours cannot work without. */
-export const REQUIRED_SHEETS: readonly SheetName[] = WORKBOOK_SCHEMA.map((s) => s.name).filter(
-  (name) => name !== SHEET.journal && !OPTIONAL_SHEETS.includes(name),
-);
+/** What an absent sheet is read as: its header row, and the default rows of `Motifs de sortie`. */
+function standInTable(name: SheetName): unknown[][] {
+  const spec = WORKBOOK_SCHEMA.find((s) => s.name === name)!;
+  const rows = name === SHEET.exitReasons ? (spec.defaultRows ?? []).map((row) => [...row]) : [];
+  return [spec.fields.map((field) => field.header), ...rows];
+}
+
+function missingSheetIssue(name: SheetName): DataIssue {
+  const defaults =
+    name === SHEET.exitReasons
+      ? ' ; les motifs par défaut sont utilisés'
+      : name === SHEET.parameters
+        ? ' ; les paramètres par défaut sont utilisés'
+        : '';
+  return {
+    sheet: name,
+    row: 1,
+    column: '',
+    message: `Feuille « ${name} » absente : elle est lue comme vide${defaults}. Parcours › Configurer le classeur l’ajoute.`,
+  };
+}
 
 
 /** The name of the existing sheet that matches `wanted` (case, accents, spaces, punctuation ignored). */
@@ -34,8 +55,9 @@ export function findSheetName(existing: readonly string[], wanted: SheetName): s
 
 /**
  * Reads every sheet in dependency order (Paramètres, Listes, Ateliers, Financeurs, Motifs →
- * Participants → Présences, Évaluations). Throws WorkbookFormatError for a missing sheet or
- * column; every other problem is a data issue, sorted by sheet (tab order) then row.
+ * Participants → Présences, Évaluations). Throws WorkbookFormatError when `Participants` or a
+ * required column of a sheet that is there is missing; every other problem (an absent optional
+ * sheet included) is a data issue, sorted by sheet (tab order) then row.
  */
 /** The large sheets (and `Accompagnement`), which a caller that does not need them may leave unread. */
 export type SkippableSheet = typeof SHEET.attendance | typeof SHEET.evaluations | typeof SHEET.support;
@@ -89,11 +111,18 @@ export function readWorkbook(tables: RawTables, options: ReadOptions = {}): Work
     return onTop;
   };
   for (const name of REQUIRED_SHEETS) {
-    if (!skipped.has(name) && tableOf(name) === undefined) throw WorkbookFormatError.missingSheet(name);
+    if (tableOf(name) === undefined) throw WorkbookFormatError.missingSheet(name);
   }
-  const required = (name: SheetName): unknown[][] => tableOf(name)!;
+  const missing: DataIssue[] = [];
+  const required = (name: SheetName): unknown[][] => {
+    const table = tableOf(name);
+    if (table !== undefined) return table;
+    missing.push(missingSheetIssue(name));
+    return standInTable(name);
+  };
 
   const parameters = decodeParameters(required(SHEET.parameters));
+  if (tableOf(SHEET.lists) === undefined) missing.push(missingSheetIssue(SHEET.lists));
   const lists = decodeLists(tableOf(SHEET.lists));
   const workshops = decodeWorkshops(required(SHEET.workshops));
   const funders = decodeFunders(required(SHEET.funders));
@@ -135,6 +164,7 @@ export function readWorkbook(tables: RawTables, options: ReadOptions = {}): Work
     lists: lists.records,
     issues: sortIssues([
       ...layoutIssues,
+      ...missing,
       ...parameters.issues,
       ...lists.issues,
       ...workshops.issues,

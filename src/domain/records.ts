@@ -8,6 +8,10 @@ export type Sex = (typeof SEXES)[number];
 export const MINIMUM_SOCIAL = ['RSA', 'AAH', 'ASS', 'Aucun'] as const;
 export type MinimumSocial = (typeof MINIMUM_SOCIAL)[number];
 
+/** The orientation the Conseil départemental decided for an RSA beneficiary (SPEC §1.1). */
+export const RSA_ORIENTATIONS = ['Sociale', 'Socio-professionnelle', 'Professionnelle'] as const;
+export type RsaOrientation = (typeof RSA_ORIENTATIONS)[number];
+
 export const EDUCATION_LEVELS = ['Infra 3', '3 (CAP, BEP)', '4 (Bac)', '5 et plus'] as const;
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 
@@ -76,6 +80,8 @@ export interface Parcours {
   commune: string | null;
   qpv: boolean;
   minimumSocial: MinimumSocial;
+  /** For RSA beneficiaries; null when not filled (or the optional column is absent). */
+  rsaOrientation: RsaOrientation | null;
   franceTravail: boolean | null;
   deld: boolean | null;
   rqth: boolean | null;

@@ -8,6 +8,7 @@ import {
   MINIMUM_SOCIAL,
   PARCOURS_STATUSES,
   PRESENCE_STATUSES,
+  RSA_ORIENTATIONS,
   SEXES,
   SUPPORT_ACTIONS,
 } from './records';
@@ -48,6 +49,11 @@ export interface FieldSpec {
   list?: ListSource;
   /** A list that also accepts free text (the dropdown only suggests). */
   allowOther?: boolean;
+  /**
+   * A column added after workbooks were already in use: a sheet without it is read as if it were
+   * empty (setup adds it), where any other missing column makes the sheet unreadable.
+   */
+  optional?: boolean;
   /** Column width in pixels for setup. */
   width?: number;
   /** Number format set by setup when the kind's default does not fit. */
@@ -97,6 +103,12 @@ export const PARTICIPANTS_FIELDS: readonly FieldSpec[] = [
   f('minimumSocial', 'Minimum social', 'list', {
     synonyms: ['Minima sociaux', 'Allocation'],
     list: fixed(MINIMUM_SOCIAL),
+  }),
+  f('rsaOrientation', 'Orientation RSA', 'list', {
+    synonyms: ['Orientation du RSA', 'Orientation RSA CD', 'Type d’orientation RSA', 'Orientation CD'],
+    list: fixed(RSA_ORIENTATIONS),
+    optional: true,
+    width: 170,
   }),
   f('franceTravail', 'Inscrit France Travail', 'yesno', { synonyms: ['Inscrit Pôle emploi'] }),
   f('deld', 'DELD', 'yesno', { synonyms: ["Demandeur d'emploi longue durée"], width: 60 }),

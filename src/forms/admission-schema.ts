@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ageOn, formatDayFr, isCalendarDay } from '../domain/calendar-day';
-import { EDUCATION_LEVELS, MINIMUM_SOCIAL, SEXES } from '../domain/records';
+import { EDUCATION_LEVELS, MINIMUM_SOCIAL, RSA_ORIENTATIONS, SEXES } from '../domain/records';
 import { formatNumberFr } from '../domain/text';
 import { defaultContractEnd, defaultTrialEnd } from './admission-defaults';
 import type { FormContext } from './form-context';
@@ -62,6 +62,7 @@ export function admissionSchema(context: FormContext) {
       commune: optionalText(),
       qpv: yesNoField,
       minimumSocial: optionalChoice(MINIMUM_SOCIAL, 'Minimum social inconnu : choisissez dans la liste.'),
+      rsaOrientation: optionalChoice(RSA_ORIENTATIONS, 'Orientation RSA inconnue : choisissez dans la liste.'),
       franceTravail: yesNoField,
       deld: yesNoField,
       rqth: yesNoField,
@@ -94,6 +95,13 @@ export function admissionSchema(context: FormContext) {
       for (const issue of entryDateIssues({ ...v, today: context.today })) {
         ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
       }
+      if (v.rsaOrientation != null && v.minimumSocial !== 'RSA') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rsaOrientation'],
+          message: 'L’orientation RSA concerne les bénéficiaires du RSA : choisissez RSA comme minimum social, ou laissez-la vide.',
+        });
+      }
       const h = v.weeklyHours;
       if (typeof h === 'number' && !(h >= context.minimumWeeklyHours && h <= MAX_WEEKLY_HOURS)) {
         ctx.addIssue({
@@ -116,6 +124,7 @@ export function admissionSchema(context: FormContext) {
       ...v,
       funders: [...new Set(v.funders)],
       minimumSocial: v.minimumSocial ?? 'Aucun',
+      rsaOrientation: v.rsaOrientation ?? null,
       qpv: v.qpv ?? false,
       trialEnd: v.trialEnd ?? (v.entryDate && defaultTrialEnd(v.entryDate, context.trialMonths)),
       contractEnd: v.contractEnd ?? (v.entryDate && defaultContractEnd(v.entryDate, context.contractMonths)),

@@ -58,8 +58,8 @@ export function summaryDialogChoices(): SummaryDialogChoices {
   const funders: DialogChoice[] = [{ value: '', label: ALL_FUNDERS_LABEL }];
   try {
     const sheet = findSheet(SpreadsheetApp.getActiveSpreadsheet(), SHEET.funders);
-    if (!sheet) throw WorkbookFormatError.missingSheet(SHEET.funders);
-    for (const funder of decodeFunders(readTable(sheet)).records) {
+    // Without `Financeurs` (SPEC §1: an optional sheet) the summary is for all parcours.
+    for (const funder of sheet ? decodeFunders(readTable(sheet)).records : []) {
       const code = funder.code.trim();
       funders.push({ value: code, label: funder.name ? `${code} — ${funder.name}` : code });
     }

@@ -24,6 +24,7 @@ describe('Participants: a readable row', () => {
         commune: 'Lyon',
         qpv: false,
         minimumSocial: 'Aucun',
+        rsaOrientation: null,
         franceTravail: null,
         deld: null,
         rqth: null,
@@ -249,7 +250,8 @@ describe('Participants: wrong fields read as empty', () => {
     const tables = baseTables({ participants: [participant({ Prescripteur: ' Voisin ' })] });
     delete tables.Listes;
     const data = readWorkbook(tables, { today: TODAY });
-    expect(data.issues).toEqual([]);
+    // The absent sheet is named once (SPEC §1); the prescripteur itself is no issue.
+    expect(data.issues.map((i) => i.sheet)).toEqual(['Listes']);
     expect(data.parcours[0]?.prescriber).toBe('Voisin');
   });
 

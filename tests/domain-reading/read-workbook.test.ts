@@ -1,5 +1,6 @@
 import { readWorkbook, findSheetName, type RawTables } from '../../src/domain/read-workbook';
 import { WorkbookFormatError } from '../../src/domain/workbook-format-error';
+import { DEFAULT_EXIT_REASONS } from '../../src/domain/workbook-schema';
 import { TODAY, baseTables, participant } from './fixtures';
 
 function formatError(tables: RawTables): WorkbookFormatError {
@@ -21,13 +22,48 @@ describe('findSheetName', () => {
 });
 
 describe('readWorkbook', () => {
-  it('throws for a missing required sheet, naming it', () => {
+  it('throws for a missing Participants sheet, naming it', () => {
     const tables = baseTables();
-    delete tables.Présences;
+    delete tables.Participants;
     const error = formatError(tables);
-    expect(error.message).toBe('Feuille « Présences » introuvable : lancez Parcours › Configurer le classeur.');
-    expect(error.sheet).toBe('Présences');
+    expect(error.message).toBe('Feuille « Participants » introuvable : lancez Parcours › Configurer le classeur.');
+    expect(error.sheet).toBe('Participants');
     expect(error.column).toBeNull();
+  });
+
+  it('reads a workbook with only Participants: every other sheet as empty, the default motifs, one issue per absent sheet', () => {
+    const tables = { Participants: baseTables({ participants: [participant({})] }).Participants };
+    const data = readWorkbook(tables, { today: TODAY });
+    expect(data.parcours).toHaveLength(1);
+    expect(data.exitReasons.map((r) => r.motif)).toEqual(DEFAULT_EXIT_REASONS.map(([motif]) => motif));
+    expect(data.parameters.minimumWeeklyHours).toBe(9);
+    expect(data.issues.map((i) => [i.sheet, i.row, i.column])).toEqual([
+      ['Présences', 1, ''],
+      ['Évaluations', 1, ''],
+      ['Ateliers', 1, ''],
+      ['Financeurs', 1, ''],
+      ['Motifs de sortie', 1, ''],
+      ['Listes', 1, ''],
+      ['Paramètres', 1, ''],
+    ]);
+    expect(data.issues[4]!.message).toBe(
+      'Feuille « Motifs de sortie » absente : elle est lue comme vide ; les motifs par défaut sont utilisés. Parcours › Configurer le classeur l’ajoute.',
+    );
+  });
+
+  it('still refuses a sheet that is there but lacks a required header', () => {
+    const tables = baseTables();
+    tables.Présences = [['Date', 'Atelier', 'ID', 'Heures']];
+    expect(formatError(tables).message).toMatch(/^Colonne « Présence » introuvable dans la feuille « Présences »/);
+  });
+
+  it('reads a Participants sheet without the optional Orientation RSA column', () => {
+    const tables = baseTables({ participants: [participant({ 'Minimum social': 'RSA' })] });
+    const at = tables.Participants![0]!.indexOf('Orientation RSA');
+    tables.Participants = tables.Participants!.map((row) => row.filter((_, i) => i !== at));
+    const data = readWorkbook(tables, { today: TODAY });
+    expect(data.issues).toEqual([]);
+    expect(data.parcours[0]).toMatchObject({ minimumSocial: 'RSA', rsaOrientation: null });
   });
 
   it('leaves the skipped large sheets unread: no table needed, no record, no issue', () => {
@@ -43,7 +79,8 @@ describe('readWorkbook', () => {
 
   it('throws for a missing column, naming the column and the sheet', () => {
     const tables = baseTables();
-    tables.Participants = tables.Participants!.map((row) => row.filter((_, i) => i !== 17));
+    const at = tables.Participants![0]!.indexOf("Date d'entrée");
+    tables.Participants = tables.Participants!.map((row) => row.filter((_, i) => i !== at));
     const error = formatError(tables);
     expect(error.message).toMatch(/^Colonne « Date d'entrée » introuvable dans la feuille « Participants » : /);
     expect(error.column).toBe("Date d'entrée");

@@ -9,6 +9,7 @@ import {
   MINIMUM_SOCIAL,
   PARCOURS_STATUSES,
   type Parcours,
+  RSA_ORIENTATIONS,
   SEXES,
 } from '../../src/domain/records';
 import { DEFAULT_EXIT_REASONS, PARTICIPANTS_FIELDS, sheetSpec } from '../../src/domain/workbook-schema';
@@ -41,6 +42,7 @@ const parcoursArb: fc.Arbitrary<Parcours> = fc
     commune: optional(text),
     qpv: fc.boolean(),
     minimumSocial: fc.constantFrom(...MINIMUM_SOCIAL),
+    rsaOrientation: optional(fc.constantFrom(...RSA_ORIENTATIONS)),
     franceTravail: optional(fc.boolean()),
     deld: optional(fc.boolean()),
     rqth: optional(fc.boolean()),

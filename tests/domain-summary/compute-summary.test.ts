@@ -66,6 +66,7 @@ describe('the summary JSON', () => {
       'exits',
       'evaluations',
       'support',
+      'previousYear',
       'dataIssues',
     ]);
     expect(Object.keys(summary.attendance)).toEqual([

@@ -35,6 +35,7 @@ describe('profile of the active parcours', () => {
         birthDate: '2000-07-02',
         sex: 'F',
         minimumSocial: 'RSA',
+        rsaOrientation: 'Professionnelle',
         qpv: true,
         rqth: true,
         education: 'Infra 3',
@@ -45,6 +46,7 @@ describe('profile of the active parcours', () => {
         birthDate: '2000-07-01',
         sex: 'H',
         minimumSocial: 'AAH',
+        rsaOrientation: 'Sociale', // not an RSA beneficiary: not counted in the orientation
         rqth: false,
         deld: true,
       }),
@@ -67,19 +69,25 @@ describe('profile of the active parcours', () => {
       // 35 on 2026-01-10.
       parcours('P6', { entryDate: '2026-01-10', birthDate: '1990-05-10', sex: 'H', minimumSocial: 'ASS', prescriber: 'Agence intérim' }),
       // Not active (enters after the period): counts nowhere in the profile.
-      parcours('P5', { entryDate: '2026-10-05', sex: 'F', minimumSocial: 'RSA', qpv: true, prescriber: 'Zèbre' }),
+      parcours('P5', { entryDate: '2026-10-05', sex: 'F', minimumSocial: 'RSA', rsaOrientation: 'Sociale', qpv: true, prescriber: 'Zèbre' }),
+      // RSA, orientation not filled: Non renseignée.
+      parcours('P7', { entryDate: '2026-02-02', birthDate: '1980-01-01', sex: 'F', minimumSocial: 'RSA' }),
     ],
   });
 
   const profile = computeSummary(data, T3_2026, null, today).profile;
 
   test('sex, age bands at 25/26/49/50, minimum social, yes/no counts', () => {
-    expect(profile.sex).toEqual({ F: 2, H: 3 });
-    expect(profile.age).toEqual({ 'moins de 26 ans': 1, '26 à 49 ans': 3, '50 ans et plus': 1 });
-    expect(profile.minimumSocial).toEqual({ RSA: 1, AAH: 1, ASS: 1, Aucun: 2 });
+    expect(profile.sex).toEqual({ F: 3, H: 3 });
+    expect(profile.age).toEqual({ 'moins de 26 ans': 1, '26 à 49 ans': 4, '50 ans et plus': 1 });
+    expect(profile.minimumSocial).toEqual({ RSA: 2, AAH: 1, ASS: 1, Aucun: 2 });
     expect(profile.qpv).toBe(1);
     expect(profile.rqth).toBe(2);
     expect(profile.deld).toBe(2);
+  });
+
+  test('orientation of the RSA beneficiaries only: P1 Professionnelle, P7 empty; P2 (AAH) and P5 (not active) left out', () => {
+    expect(profile.rsaOrientation).toEqual({ Sociale: 0, 'Socio-professionnelle': 0, Professionnelle: 1, 'Non renseignée': 1 });
   });
 
   test('education: all levels present, empty = Non renseigné', () => {
@@ -88,18 +96,19 @@ describe('profile of the active parcours', () => {
       '3 (CAP, BEP)': 0,
       '4 (Bac)': 1,
       '5 et plus': 0,
-      'Non renseigné': 2,
+      'Non renseigné': 3,
     });
   });
 
-  test('prescriber: list order with zeros, then others alphabetically, then Non renseigné', () => {
+  test('prescriber: list order with zeros, then every unlisted one as one Non répertorié line (never its text), then Non renseigné', () => {
     expect(Object.entries(profile.prescriber)).toEqual([
       ['France Travail', 1],
       ['Mission locale', 1],
       ['Cap emploi', 0],
-      ['Agence intérim', 1],
-      ['Association des amis', 1],
-      ['Non renseigné', 1],
+      // P3 « Association des amis », P6 « Agence intérim ».
+      ['Non répertorié', 2],
+      // P2, P7.
+      ['Non renseigné', 2],
     ]);
   });
 
@@ -109,6 +118,7 @@ describe('profile of the active parcours', () => {
       'France Travail': 0,
       'Mission locale': 0,
       'Cap emploi': 1,
+      'Non répertorié': 0,
       'Non renseigné': 0,
     });
   });

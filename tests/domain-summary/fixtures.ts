@@ -28,6 +28,7 @@ export function parcours(id: string, fields: Partial<Parcours> = {}): Parcours {
     commune: null,
     qpv: false,
     minimumSocial: 'Aucun',
+    rsaOrientation: null,
     franceTravail: null,
     deld: null,
     rqth: null,

@@ -17,7 +17,7 @@ const TODAY = '2026-11-20';
 function parcours(over: Partial<Parcours>): Parcours {
   return {
     row: 2, id: 'P-2026-0001', lastName: 'Martin', firstName: 'Camille', birthDate: '1990-03-12', sex: 'F',
-    commune: 'Lyon', qpv: false, minimumSocial: 'RSA', franceTravail: null, deld: null, rqth: null, education: null,
+    commune: 'Lyon', qpv: false, minimumSocial: 'RSA', rsaOrientation: null, franceTravail: null, deld: null, rqth: null, education: null,
     prescriber: null, referent: 'Mme Durand', workshop: null, funders: [], commissionDate: null, entryDate: null,
     trialEnd: null, contractEnd: null, weeklyHours: null, exitDate: null, exitReason: null, status: null,
     observations: 'Vient à vélo', ...over,

@@ -79,9 +79,10 @@ describe('the Bilan dialog page', () => {
   it('shows the workbook’s problem in French and keeps the button disabled', async () => {
     const bundle = fixtureBundle();
     const ss = spreadsheetOf(bundle);
-    ss.deleteSheet(ss.getSheetByName('Financeurs')!);
+    // A Financeurs sheet whose Code header was overwritten: unreadable (an absent one is only a data issue).
+    ss.getSheetByName('Financeurs')!.getRange(1, 1).setValue('Sigle');
     const { page } = await openDialog(bundle);
-    expect(await page.textContent('#status.error')).toContain('Feuille « Financeurs » introuvable');
+    expect(await page.textContent('#status.error')).toContain('Colonne « Code » introuvable dans la feuille « Financeurs »');
     expect(await page.isDisabled('#generate')).toBe(true);
     await page.close();
   }, 60_000);

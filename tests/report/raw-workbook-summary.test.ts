@@ -51,7 +51,7 @@ const headersOf = (fields: readonly { header: string }[]) => fields.map((f) => f
 const PARTICIPANTS = [
   {
     ID: 'P-2026-0001', Nom: 'Martin', Prénom: 'Camille', 'Date de naissance': day('1990-05-12'), Sexe: 'F',
-    Commune: 'Montval', QPV: 'Oui', 'Minimum social': 'RSA', DELD: 'Oui', 'Niveau de formation': '3 (CAP, BEP)',
+    Commune: 'Montval', QPV: 'Oui', 'Minimum social': 'RSA', 'Orientation RSA': 'socio professionnelle', DELD: 'Oui', 'Niveau de formation': '3 (CAP, BEP)',
     Prescripteur: 'France Travail', Atelier: 'Maraîchage', Financeurs: 'CD, PV', "Date d'entrée": day('2026-03-02'),
     Observations: 'Suivi rapproché demandé',
   },
@@ -217,6 +217,8 @@ const EXPECTED_CD: Summary = {
     age: { 'moins de 26 ans': 1, '26 à 49 ans': 5, '50 ans et plus': 1 },
     // RSA: P1, P6 (« rsa »); AAH: P2; ASS: P5; empty = Aucun: P3, P7, P8.
     minimumSocial: { RSA: 2, AAH: 1, ASS: 1, Aucun: 3 },
+    // Of the two RSA beneficiaries: P1 « socio professionnelle » (read like a list value), P6 empty.
+    rsaOrientation: { Sociale: 0, 'Socio-professionnelle': 1, Professionnelle: 0, 'Non renseignée': 1 },
     // QPV: P1 « Oui », P6 a ticked checkbox. RQTH: P6. DELD: P1, P8 « O ».
     qpv: 2,
     rqth: 1,
@@ -224,7 +226,7 @@ const EXPECTED_CD: Summary = {
     // Infra 3: P5; CAP: P1, P7; Bac: P2; empty: P3, P6, P8.
     education: { 'Infra 3': 1, '3 (CAP, BEP)': 2, '4 (Bac)': 1, '5 et plus': 0, 'Non renseigné': 3 },
     // France Travail: P1, P5; Mission locale: P2 (« mission locale »); Cap emploi: P7; empty: P3, P6, P8.
-    prescriber: { 'France Travail': 2, 'Mission locale': 1, 'Cap emploi': 1, 'Non renseigné': 3 },
+    prescriber: { 'France Travail': 2, 'Mission locale': 1, 'Cap emploi': 1, 'Non répertorié': 0, 'Non renseigné': 3 },
   },
   attendance: {
     // Rows 2, 3, 4, 7, 8, 9, 12, 13 = 8 sessions; present (Présent or Retard): 2, 3, 4, 7, 9, 13 = 6.
@@ -292,6 +294,19 @@ const EXPECTED_CD: Summary = {
   },
   // No `Accompagnement` sheet: every action type and every default frein at 0.
   support: emptySupport(),
+  // 2025-T3: no parcours of CD was active (P10 entered on 01/10/2025): no data, every figure null.
+  previousYear: {
+    period: { start: '2025-07-01', end: '2025-09-30' },
+    active: null,
+    entries: null,
+    exits: null,
+    hours: null,
+    etp: null,
+    dynamic: null,
+    dynamicRate: null,
+    durableRate: null,
+    employmentRate: null,
+  },
   dataIssues: [
     {
       sheet: 'Participants',

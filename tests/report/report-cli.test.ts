@@ -6,6 +6,7 @@ import { loadXlsx, saveXlsx } from '../../runtime/spreadsheet/xlsx-store';
 import { summarySchema } from '../../src/domain/summary/summary-schema';
 import { parcoursInProcess } from '../cli/run-cli';
 import { loadDist } from '../support/built-bundle';
+import { spreadsheetOf } from './report-fixture';
 
 const parcours = parcoursInProcess;
 
@@ -48,18 +49,52 @@ describe('parcours report', () => {
     expect(unknown.err).toContain('Financeur inconnu : « XX »');
   }, 120_000);
 
-  it('exits 2 naming a missing sheet, and writes no file', async () => {
+  it('exits 2 naming a missing Participants sheet, and writes no file', async () => {
     const model = createSpreadsheetModel('Incomplet');
     const bundle = loadDist({ model });
     bundle.call('cliInit_');
-    model.sheets = model.sheets.filter((s) => s.name !== 'Présences');
+    model.sheets = model.sheets.filter((s) => s.name !== 'Participants');
     const path = join(folder, 'incomplet.xlsx');
     await saveXlsx(model, path);
     const json = join(folder, 'jamais.json');
     const run = await parcours('report', '--workbook', path, '--period', '2026-T3', '--json', json);
     expect(run.code).toBe(2);
-    expect(run.err).toContain('Feuille « Présences » introuvable');
+    expect(run.err).toContain('Feuille « Participants » introuvable');
     expect(() => readFileSync(json)).toThrow();
+  });
+
+  it('exits 2 for a sheet that is there but lacks a required header, naming it', async () => {
+    const model = createSpreadsheetModel('Sans en-tête');
+    const bundle = loadDist({ model });
+    bundle.call('cliInit_');
+    spreadsheetOf(bundle).getSheetByName('Présences')!.getRange(1, 4).setValue('État de la séance');
+    const path = join(folder, 'sans-entete.xlsx');
+    await saveXlsx(model, path);
+    const run = await parcours('report', '--workbook', path, '--period', '2026-T3');
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('Colonne « Présence » introuvable dans la feuille « Présences »');
+  });
+
+  it('gives a bilan from a workbook holding only Participants: each absent sheet one data issue', async () => {
+    const model = createSpreadsheetModel('Participants seuls');
+    const bundle = loadDist({ model });
+    bundle.call('cliInit_');
+    model.sheets = model.sheets.filter((s) => s.name === 'Participants');
+    const path = join(folder, 'participants-seuls.xlsx');
+    await saveXlsx(model, path);
+    const json = join(folder, 'participants-seuls.json');
+    const run = await parcours('report', '--workbook', path, '--period', '2026-T3', '--json', json);
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(readFileSync(json, 'utf8')) as { dataIssues: { sheet: string; row: number }[] };
+    expect(summary.dataIssues.map((i) => i.sheet)).toEqual([
+      'Présences',
+      'Évaluations',
+      'Ateliers',
+      'Financeurs',
+      'Motifs de sortie',
+      'Listes',
+      'Paramètres',
+    ]);
   });
 });
 

@@ -3,6 +3,8 @@ import { isMaskedCount, maskedCount } from '../../src/sheets/summary/secrecy';
 import { CHART_HEIGHT_PX, CHART_ROW_SPAN, layoutSummary, SUMMARY_WIDTH } from '../../src/sheets/summary/summary-layout';
 import { numberedSheetName, summarySheetName } from '../../src/sheets/summary/summary-sheet-name';
 import { parsePeriod } from '../../src/domain/period';
+import { motifCategories } from '../../src/domain/summary/exits';
+import { DEFAULT_EXIT_REASONS } from '../../src/domain/workbook-schema';
 
 function summary(): Summary {
   return summarySchema.parse({
@@ -14,11 +16,12 @@ function summary(): Summary {
       sex: { F: 5, H: 7 },
       age: { 'moins de 26 ans': 1, '26 à 49 ans': 8, '50 ans et plus': 3 },
       minimumSocial: { RSA: 12, AAH: 0, ASS: 0, Aucun: 0 },
+      rsaOrientation: { Sociale: 2, 'Socio-professionnelle': 8, Professionnelle: 2, 'Non renseignée': 0 },
       qpv: 6,
       rqth: 1,
       deld: 5,
       education: { 'Infra 3': 4, '3 (CAP, BEP)': 4, '4 (Bac)': 2, '5 et plus': 2, 'Non renseigné': 0 },
-      prescriber: { 'France Travail': 9, '+Autre': 3, 'Non renseigné': 0 },
+      prescriber: { 'France Travail': 9, '+Autre': 3, 'Non répertorié': 0, 'Non renseigné': 0 },
     },
     attendance: {
       hours: 412.5,
@@ -69,6 +72,18 @@ function summary(): Summary {
         Santé: { concerned: 1, workedOn: 1, lifted: 0 },
       },
     },
+    previousYear: {
+      period: { start: '2025-07-01', end: '2025-09-30' },
+      active: 10,
+      entries: 3,
+      exits: 4,
+      hours: 380,
+      etp: 0.9,
+      dynamic: 2,
+      dynamicRate: 0.5,
+      durableRate: 0.25,
+      employmentRate: 0.5,
+    },
     dataIssues: [{ sheet: 'Présences', row: 4, column: 'ID', message: 'ID inconnu : P-2026-0099' }],
   });
 }
@@ -80,6 +95,7 @@ const context = (threshold: number) => ({
   secrecyThreshold: threshold,
   minimumMonths: 3,
   hoursPerEtp: 1607,
+  motifCategory: motifCategories(DEFAULT_EXIT_REASONS.map(([motif, category], i) => ({ row: i + 2, motif, category }))),
 });
 
 function rowValues(layout: ReturnType<typeof layoutSummary>, label: string): unknown[] {
@@ -133,12 +149,15 @@ describe('layoutSummary', () => {
     expect(rowValues(layout, 'Entrées sur la période')[1]).toBe('< 5');
     expect(rowValues(layout, 'AAH')[1]).toBe(0);
     expect(rowValues(layout, 'Cuisine')).toEqual(['Cuisine', '< 5', 12.5, '< 5', 'masqué']);
-    expect(rowValues(layout, 'Maraîchage')).toEqual(['Maraîchage', 9, 400, 136, 0.9]);
+    // Secondary suppression: Maraîchage's 136 sessions + Cuisine's masked 4 = the 140 shown.
+    expect(rowValues(layout, 'Maraîchage')).toEqual(['Maraîchage', 9, 400, 'masqué', 'masqué']);
     expect(rowValues(layout, 'Taux de sortie dynamique')[1]).toBe('masqué');
     expect(rowValues(layout, 'Durée moyenne des parcours sortis (jours)')[1]).toBe('masqué');
     expect(rowValues(layout, 'Part des objectifs acquis')[1]).toBe(0.4);
     expect(layout.values.flat()).toContain(
-      'Secret statistique : les effectifs de 1 à 4 sont affichés « < 5 » ; un taux ou une moyenne calculés sur un effectif masqué sont masqués aussi.',
+      'Secret statistique : les effectifs de 1 à 4 sont affichés « < 5 » ; d’autres effectifs sont affichés « masqué » pour ' +
+        'qu’aucun ne puisse être retrouvé par addition ou soustraction, et un taux, une part ou une moyenne calculés sur un ' +
+        'effectif masqué sont masqués aussi.',
     );
   });
 
@@ -150,7 +169,7 @@ describe('layoutSummary', () => {
       { row: header, column: 1, numRows: 3, numColumns: 1 },
       { row: header, column: 3, numRows: 3, numColumns: 1 },
     ]);
-    const categories = layout.values.findIndex((r) => r[0] === 'Catégorie de sortie') + 1;
+    const categories = layout.values.findIndex((r) => r[0] === 'Catégorie de sortie (ASP)') + 1;
     expect(exits!.ranges).toEqual([{ row: categories, column: 1, numRows: 6, numColumns: 2 }]);
     expect(layout.values[categories]![0]).toBe('Emploi durable');
   });
@@ -159,7 +178,7 @@ describe('layoutSummary', () => {
     const layout = layoutSummary(summary(), context(0));
     const [hours, exits] = layout.charts;
     const header = layout.values.findIndex((r) => r[0] === 'Atelier') + 1;
-    const categories = layout.values.findIndex((r) => r[0] === 'Catégorie de sortie') + 1;
+    const categories = layout.values.findIndex((r) => r[0] === 'Catégorie de sortie (ASP)') + 1;
     expect(hours!.anchorRow).toBe(header);
     // Two ateliers: the categories table starts 5 rows below the atelier table, inside the first chart.
     expect(categories).toBe(header + 5);
@@ -182,8 +201,9 @@ describe('layoutSummary', () => {
     const sexHeader = layout.values.findIndex((r) => r[0] === 'Sexe');
     expect(layout.values[sexHeader]!.slice(0, 3)).toEqual(['Sexe', 'Nombre', 'Part']);
     expect(layout.numberFormats[sexHeader + 1]![2]).toBe('0.0%');
-    // Section 1 has no share column.
-    expect(rowValues(layout, 'Parcours actifs sur la période')[2]).toBe('');
+    // Section 1 has no share column: its third column is the same period a year earlier.
+    expect(rowValues(layout, 'Parcours actifs sur la période')[2]).toBe(10);
+    expect(rowValues(layout, 'Candidats en attente d’entrée')[2]).toBe('');
   });
 
   it('masks a share with its count, and shows none over no exit', () => {
@@ -192,6 +212,7 @@ describe('layoutSummary', () => {
     expect(rowValues(masked, 'Femmes').slice(1, 3)).toEqual([5, 5 / 12]);
     expect(rowValues(masked, 'AAH').slice(1, 3)).toEqual([0, 0]);
     const none = summary();
+    none.fileActive = { ...none.fileActive, exits: 0 };
     none.exits = { ...none.exits, total: 0, byCategory: { ...none.exits.byCategory, 'Emploi durable': 0, 'Autres sorties': 0 }, byReason: {} };
     expect(rowValues(layoutSummary(none, context(0)), 'Retrait des sorties constatées').slice(1, 3)).toEqual([0, '—']);
   });

@@ -143,7 +143,7 @@ describe('the summary sheet (built bundle, local runtime)', () => {
     expect(journalRows(bundle)).toBe(before + 1);
     const charts = bundle.runtime.model.sheets.find((s) => s.name === 'Bilan 2026-T3 CD')!.charts;
     expect(charts.map((c) => c.options['title'])).toEqual(['Heures réalisées par atelier', 'Sorties par catégorie']);
-    const categoriesRow = rowOf(bundle, 'Bilan 2026-T3 CD', 'Catégorie de sortie');
+    const categoriesRow = rowOf(bundle, 'Bilan 2026-T3 CD', 'Catégorie de sortie (ASP)');
     expect(charts[1]!.ranges).toEqual([`'Bilan 2026-T3 CD'!A${categoriesRow}:B${categoriesRow + 5}`]);
   });
 
@@ -184,14 +184,14 @@ describe('the summary sheet (built bundle, local runtime)', () => {
     expect(expected.fileActive).toEqual({ active: 3, entries: 1, exits: 1, candidates: 1 });
   });
 
-  it('refuses a missing sheet naming it, and writes nothing', () => {
+  it('refuses a missing Participants sheet naming it, and writes nothing', () => {
     const bundle = fixtureBundle();
     const ss = spreadsheetOf(bundle);
-    ss.deleteSheet(ss.getSheetByName('Présences')!);
+    ss.deleteSheet(ss.getSheetByName('Participants')!);
     const sheetsBefore = bundle.runtime.model.sheets.map((s) => s.name);
     bundle.runtime.calls.reset();
     const result = report(bundle, '2026-T3', 'CD');
-    expect(result).toEqual({ ok: false, kind: 'format', message: expect.stringContaining('« Présences »') });
+    expect(result).toEqual({ ok: false, kind: 'format', message: expect.stringContaining('« Participants »') });
     expect(bundle.runtime.calls.countKind('write')).toBe(0);
     expect(bundle.runtime.model.sheets.map((s) => s.name)).toEqual(sheetsBefore);
   });

@@ -13,6 +13,8 @@ import {
   type MinimumSocial,
   type Parameters,
   type Parcours,
+  RSA_ORIENTATIONS,
+  type RsaOrientation,
   SEXES,
   type Sex,
   type Workshop,
@@ -37,6 +39,7 @@ export const parcoursSchema: z.ZodType<Parcours> = z.object({
   commune: z.string().nullable(),
   qpv: z.boolean(),
   minimumSocial: z.enum(MINIMUM_SOCIAL),
+  rsaOrientation: z.enum(RSA_ORIENTATIONS).nullable(),
   franceTravail: z.boolean().nullable(),
   deld: z.boolean().nullable(),
   rqth: z.boolean().nullable(),
@@ -118,6 +121,7 @@ export function decodeParticipants(
     const rqth = r.yesNo('rqth');
     const minimumSocial = (r.list('minimumSocial', MINIMUM_SOCIAL) ?? 'Aucun') as MinimumSocial;
     const education = r.list('education', EDUCATION_LEVELS) as EducationLevel | null;
+    const rsaOrientation = r.list('rsaOrientation', RSA_ORIENTATIONS) as RsaOrientation | null;
 
     let prescriber = r.text('prescriber');
     if (prescriber !== null && context.prescribers.length > 0) {
@@ -185,6 +189,7 @@ export function decodeParticipants(
       commune: r.text('commune'),
       qpv,
       minimumSocial,
+      rsaOrientation,
       franceTravail,
       deld,
       rqth,

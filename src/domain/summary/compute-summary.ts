@@ -7,6 +7,7 @@ import { computeEvaluations } from './evaluations';
 import { computeExits } from './exits';
 import { computeFileActive } from './file-active';
 import { isActive, populationOf } from './population';
+import { computePreviousYear } from './previous-year';
 import { computeProfile } from './profile';
 import { computeSupport } from './support';
 import type { Summary } from './summary-schema';
@@ -49,6 +50,7 @@ export function computeSummary(
     exits: computeExits(population, data.exitReasons, funder?.minimumMonths ?? 0, period),
     evaluations: computeEvaluations(data.evaluations, active, period),
     support: computeSupport(data.support, active, barrierLabels(data.lists), period),
+    previousYear: computePreviousYear(data, population, funder, period),
     dataIssues: data.issues.map(({ sheet, row, column, message }) => ({ sheet, row, column, message })),
   };
 }

@@ -100,3 +100,13 @@ export function computeExits(
     averageDurationDays: exits.length === 0 ? null : totalDays / exits.length,
   };
 }
+
+/** The category each motif of `byReason` counts in: its `Motifs de sortie` row, or Autres sorties. */
+export function motifCategories(exitReasons: readonly ExitReason[]): (motif: string) => ExitCategory | null {
+  const byMotif = new Map<string, ExitCategory>();
+  for (const reason of exitReasons) if (!byMotif.has(reason.motif)) byMotif.set(reason.motif, reason.category);
+  return (motif) => {
+    if (motif === UNLISTED_MOTIF || motif === NOT_FILLED) return OTHER_EXIT_CATEGORY;
+    return byMotif.get(motif) ?? null;
+  };
+}

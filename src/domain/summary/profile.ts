@@ -1,10 +1,14 @@
 import { ageOn } from '../calendar-day';
-import { EDUCATION_LEVELS, MINIMUM_SOCIAL, type Parcours } from '../records';
-import { LISTS_COLUMNS } from '../workbook-schema';
-import { compareFr, labelKey } from './label-key';
+import { EDUCATION_LEVELS, MINIMUM_SOCIAL, type Parcours, RSA_ORIENTATIONS } from '../records';
+import { DEFAULT_PRESCRIBERS, LISTS_COLUMNS } from '../workbook-schema';
+import { labelKey } from './label-key';
 import type { ProfileSummary } from './summary-schema';
 
 export const NOT_FILLED = 'Non renseigné';
+/** The RSA orientation left empty (the word agrees with « orientation »). */
+export const ORIENTATION_NOT_FILLED = 'Non renseignée';
+/** A prescripteur typed that is not in the list: one line, never the text typed. */
+export const UNLISTED_PRESCRIBER = 'Non répertorié';
 
 export const AGE_BANDS = ['moins de 26 ans', '26 à 49 ans', '50 ans et plus'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
@@ -28,6 +32,10 @@ export function computeProfile(
     ...(Object.fromEntries(EDUCATION_LEVELS.map((e) => [e, 0])) as Record<(typeof EDUCATION_LEVELS)[number], number>),
     [NOT_FILLED]: 0,
   } as ProfileSummary['education'];
+  const rsaOrientation = {
+    ...(Object.fromEntries(RSA_ORIENTATIONS.map((o) => [o, 0])) as Record<(typeof RSA_ORIENTATIONS)[number], number>),
+    [ORIENTATION_NOT_FILLED]: 0,
+  } as ProfileSummary['rsaOrientation'];
   let qpv = 0;
   let rqth = 0;
   let deld = 0;
@@ -35,25 +43,32 @@ export function computeProfile(
     sex[p.sex] += 1;
     if (p.entryDate !== null) age[ageBandOf(ageOn(p.birthDate, p.entryDate))] += 1;
     minimumSocial[p.minimumSocial] += 1;
+    if (p.minimumSocial === 'RSA') rsaOrientation[p.rsaOrientation ?? ORIENTATION_NOT_FILLED] += 1;
     education[p.education ?? NOT_FILLED] += 1;
     if (p.qpv) qpv += 1;
     if (p.rqth === true) rqth += 1;
     if (p.deld === true) deld += 1;
   }
   const prescriber = countPrescribers(active, prescriberList(lists));
-  return { sex, age, minimumSocial, qpv, rqth, deld, education, prescriber };
+  return { sex, age, minimumSocial, rsaOrientation, qpv, rqth, deld, education, prescriber };
 }
 
-/** The `Listes` Prescripteur column, found like a header (the team may have retyped it). */
-function prescriberList(lists: Readonly<Record<string, string[]>>): string[] {
+/**
+ * The `Listes` Prescripteur column, found like a header (the team may have retyped it); the default
+ * list when it is empty or absent, so that a prescripteur typed by hand never reaches the summary.
+ */
+function prescriberList(lists: Readonly<Record<string, string[]>>): readonly string[] {
   const wanted = labelKey(LISTS_COLUMNS.prescriber);
   for (const [header, values] of Object.entries(lists)) {
-    if (labelKey(header) === wanted) return values;
+    if (labelKey(header) === wanted && values.length > 0) return values;
   }
-  return [];
+  return DEFAULT_PRESCRIBERS;
 }
 
-/** Every listed prescriber (0 included), then others met alphabetically, then `Non renseigné`. */
+/**
+ * Every listed prescriber (0 included), then `Non répertorié` for all the others (the text typed may
+ * name a person: it never reaches the summary), then `Non renseigné`.
+ */
 function countPrescribers(active: readonly Parcours[], listed: readonly string[]): Record<string, number> {
   const listedByKey = new Map<string, string>();
   for (const value of listed) {
@@ -61,7 +76,7 @@ function countPrescribers(active: readonly Parcours[], listed: readonly string[]
     if (!listedByKey.has(key)) listedByKey.set(key, value);
   }
   const listedCounts = new Map<string, number>([...listedByKey.values()].map((v) => [v, 0]));
-  const otherCounts = new Map<string, number>();
+  let unlisted = 0;
   let notFilled = 0;
   for (const p of active) {
     const text = p.prescriber?.trim() ?? '';
@@ -72,11 +87,11 @@ function countPrescribers(active: readonly Parcours[], listed: readonly string[]
     }
     const label = listedByKey.get(labelKey(text));
     if (label !== undefined) listedCounts.set(label, (listedCounts.get(label) ?? 0) + 1);
-    else otherCounts.set(text, (otherCounts.get(text) ?? 0) + 1);
+    else unlisted += 1;
   }
   const result: Record<string, number> = {};
   for (const [label, n] of listedCounts) result[label] = n;
-  for (const label of [...otherCounts.keys()].sort(compareFr)) result[label] = otherCounts.get(label)!;
+  result[UNLISTED_PRESCRIBER] = unlisted;
   result[NOT_FILLED] = notFilled;
   return result;
 }

@@ -26,6 +26,13 @@ export const summarySchema = z.strictObject({
     sex: z.strictObject({ F: count, H: count }),
     age: z.strictObject({ 'moins de 26 ans': count, '26 à 49 ans': count, '50 ans et plus': count }),
     minimumSocial: z.strictObject({ RSA: count, AAH: count, ASS: count, Aucun: count }),
+    /** The orientation of the RSA beneficiaries among them (SPEC §1.1). */
+    rsaOrientation: z.strictObject({
+      Sociale: count,
+      'Socio-professionnelle': count,
+      Professionnelle: count,
+      'Non renseignée': count,
+    }),
     qpv: count,
     rqth: count,
     deld: count,
@@ -36,6 +43,7 @@ export const summarySchema = z.strictObject({
       '5 et plus': count,
       'Non renseigné': count,
     }),
+    /** The listed prescripteurs, then `Non répertorié` (any other text typed), then `Non renseigné`. */
     prescriber: z.record(z.string(), count),
   }),
   attendance: z.strictObject({
@@ -84,6 +92,23 @@ export const summarySchema = z.strictObject({
     /** Per frein of the `Listes` Frein column, in its order. */
     barriers: z.record(z.string(), z.strictObject({ concerned: count, workedOn: count, lifted: count })),
   }),
+  /**
+   * SPEC §3.7, the same period a year earlier. A figure is null when that period holds no data
+   * (no parcours of the population active then; hours and ETP also when no attendance was recorded
+   * then): « no data » is never shown as a zero.
+   */
+  previousYear: z.strictObject({
+    period: z.strictObject({ start: day, end: day }),
+    active: count.nullable(),
+    entries: count.nullable(),
+    exits: count.nullable(),
+    hours: z.number().nonnegative().nullable(),
+    etp: z.number().nonnegative().nullable(),
+    dynamic: count.nullable(),
+    dynamicRate: rate,
+    durableRate: rate,
+    employmentRate: rate,
+  }),
   dataIssues: z.array(
     z.strictObject({ sheet: z.string(), row: z.number().int(), column: z.string(), message: z.string() }),
   ),
@@ -97,3 +122,4 @@ export type WorkshopAttendance = z.infer<typeof workshopAttendanceSchema>;
 export type ExitsSummary = Summary['exits'];
 export type EvaluationsSummary = Summary['evaluations'];
 export type SupportSummary = Summary['support'];
+export type PreviousYearSummary = Summary['previousYear'];

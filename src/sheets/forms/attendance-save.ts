@@ -10,7 +10,7 @@ import { type FormAnswer, refusal } from '../../forms/form-answer';
 import { parcoursLabel } from '../../forms/form-context';
 import { validateForm } from '../../forms/form-validation';
 import { appendJournal } from '../journal';
-import type { FormWorkbook } from './form-workbook';
+import { type FormWorkbook, sheetToWrite } from './form-workbook';
 import { appendRecords, updateRecords } from './row-writes';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -18,7 +18,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 function attendanceTable(wb: FormWorkbook) {
   const spec = sheetSpec(SHEET.attendance);
   const table = wb.raw[SHEET.attendance] ?? [];
-  return { sheet: wb.find(SHEET.attendance)!, spec, table, map: requireHeaders(spec, table[0] ?? []) };
+  return { sheet: sheetToWrite(wb, SHEET.attendance), spec, table, map: requireHeaders(spec, table[0] ?? []) };
 }
 
 interface SavedCell {

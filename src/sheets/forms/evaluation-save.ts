@@ -7,7 +7,7 @@ import { evaluationSchema, type ObjectiveProgress } from '../../forms/evaluation
 import { type FormAnswer, refusal } from '../../forms/form-answer';
 import { validateForm } from '../../forms/form-validation';
 import { appendJournal } from '../journal';
-import type { FormWorkbook } from './form-workbook';
+import { type FormWorkbook, sheetToWrite } from './form-workbook';
 import { appendRecords } from './row-writes';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -50,6 +50,7 @@ export function saveEvaluationIn(ss: Spreadsheet, wb: FormWorkbook, payload: unk
   if (!checked.ok) return refusal(checked.errors);
   const v = checked.value;
   const spec = sheetSpec(SHEET.evaluations);
+  const sheet = sheetToWrite(wb, SHEET.evaluations);
   const table = wb.raw[SHEET.evaluations] ?? [];
   const map = requireHeaders(spec, table[0] ?? []);
   const records = v.items.map((it) => ({
@@ -62,7 +63,7 @@ export function saveEvaluationIn(ss: Spreadsheet, wb: FormWorkbook, payload: unk
     evaluator: v.evaluator,
     comment: it.comment,
   }));
-  appendRecords(wb.find(SHEET.evaluations)!, spec.fields, map, records);
+  appendRecords(sheet, spec.fields, map, records);
   appendJournal(ss, [
     {
       action: 'Nouvelle évaluation',

@@ -2,7 +2,8 @@ import type { CalendarDay } from '../../domain/calendar-day';
 import { decodeLists } from '../../domain/codecs/lists';
 import { type RawTables, readWorkbook, type SkippableSheet } from '../../domain/read-workbook';
 import type { WorkbookData } from '../../domain/records';
-import { LISTS_COLUMNS, SHEET } from '../../domain/workbook-schema';
+import { WorkbookFormatError } from '../../domain/workbook-format-error';
+import { LISTS_COLUMNS, SHEET, type SheetName } from '../../domain/workbook-schema';
 import { barrierLabels, listValues, listValuesOf } from '../../domain/codecs/lists';
 import type { FormContext } from '../../forms/form-context';
 import { parcoursStatus } from '../../domain/parcours-status';
@@ -66,4 +67,14 @@ export function formContextOf(data: WorkbookData, raw: RawTables, today: Calenda
       status: parcoursStatus(p, today),
     })),
   };
+}
+
+/**
+ * A sheet a form writes to. An absent optional sheet (SPEC §1) is read as empty, but a form cannot
+ * write into it: the refusal says to run « Configurer le classeur », before any write.
+ */
+export function sheetToWrite(wb: FormWorkbook, name: SheetName): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = wb.find(name);
+  if (!sheet) throw WorkbookFormatError.missingSheet(name);
+  return sheet;
 }

@@ -46,6 +46,12 @@ export function saveAdmissionIn(
     });
   }
   const { sheet, spec, table, map } = participantsTable(wb);
+  if (a.rsaOrientation !== null && map.columns['rsaOrientation'] === undefined) {
+    return refusal({
+      rsaOrientation:
+        'La feuille Participants n’a pas encore de colonne « Orientation RSA » : lancez Parcours › Configurer le classeur, ou laissez ce champ vide.',
+    });
+  }
   const idColumn = map.columns['id']!;
   const existingIds = table.slice(1).map((row) => String(row[idColumn] ?? ''));
   const id = nextParcoursId(existingIds, Number(wb.context.today.slice(0, 4)));

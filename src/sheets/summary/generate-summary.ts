@@ -2,6 +2,7 @@ import { PARIS_TIME_ZONE, parisDayOf } from '../../domain/calendar-day';
 import { type Period, parsePeriod, periodLabelFr } from '../../domain/period';
 import type { Funder } from '../../domain/records';
 import { computeSummary, findFunder } from '../../domain/summary/compute-summary';
+import { motifCategories } from '../../domain/summary/exits';
 import type { Summary } from '../../domain/summary/summary-schema';
 import { UserError } from '../../domain/user-error';
 import { FUNDER_DEFAULTS } from '../../domain/workbook-schema';
@@ -78,6 +79,7 @@ export function generateSummaryReport(ss: Spreadsheet, request: SummaryRequest, 
     secrecyThreshold: data.parameters.secrecyThreshold,
     minimumMonths: funder?.minimumMonths ?? 0,
     hoursPerEtp: funder?.hoursPerEtp ?? FUNDER_DEFAULTS.hoursPerEtp,
+    motifCategory: motifCategories(data.exitReasons),
   });
   const baseName = summarySheetName(period, summary.funder);
   const written = withDocumentLock(() => {

@@ -1,8 +1,10 @@
 import { type CellOut, textCell } from '../../domain/cell-output';
-import { EXIT_CATEGORIES } from '../../domain/records';
+import { formatDayFr } from '../../domain/calendar-day';
+import { EXIT_CATEGORIES, type ExitCategory } from '../../domain/records';
 import { AGE_BANDS } from '../../domain/summary/profile';
 import type { Summary } from '../../domain/summary/summary-schema';
-import { isMaskedCount, MASKED_DERIVED, maskedCount, normalizedThreshold } from './secrecy';
+import { isMaskedCount, MASKED_DERIVED, normalizedThreshold, planSuppression, type SuppressionPlan } from './secrecy';
+import { CELL, summaryCells } from './summary-cells';
 import { layoutSupportSection } from './support-layout';
 
 /**
@@ -79,6 +81,8 @@ export interface LayoutContext {
   minimumMonths: number;
   /** The funder's `Heures annuelles par ETP` (1607 without a funder): shown in the ETP line. */
   hoursPerEtp: number;
+  /** The category of each motif shown (`Motifs de sortie`; unlisted and empty ones are Autres sorties). */
+  motifCategory?: (motif: string) => ExitCategory | null;
 }
 
 const NUMBER_FORMATS: Record<CellKind, string> = {
@@ -106,7 +110,11 @@ export class LayoutBuilder {
   readonly rows: LayoutCell[][] = [];
   readonly charts: ChartSpec[] = [];
 
-  constructor(private readonly threshold: number) {}
+  constructor(
+    private readonly threshold: number,
+    private readonly values: ReadonlyMap<string, number>,
+    private readonly plan: SuppressionPlan,
+  ) {}
 
   /** The 1-based sheet row the next added row will be. */
   get nextRow(): number {
@@ -129,33 +137,59 @@ export class LayoutBuilder {
     this.add(...labels.map((label) => ({ value: textCell(label), kind: 'header' as const })));
   }
 
-  count(n: number): LayoutCell {
-    return { value: maskedCount(n, this.threshold), kind: 'count' };
+  /** The one line under a figure that says what it is. */
+  explain(text: string): void {
+    this.add({ value: textCell(text), kind: 'note' });
   }
 
-  /** A rate or average over `denominator` people or rows: masked with it (see secrecy.ts). */
-  derived(value: number | null, denominator: number, kind: 'rate' | 'days'): LayoutCell {
-    if (value === null) return { value: NO_VALUE, kind: 'text' };
-    if (isMaskedCount(denominator, this.threshold)) return { value: MASKED_DERIVED, kind: 'text' };
-    return { value, kind };
+  masked(key: string): boolean {
+    return this.plan.primary.has(key) || this.plan.secondary.has(key);
   }
 
-  /** A count's share of `total` (people or exits): masked with the count, none when the total is 0. */
-  share(n: number, total: number): LayoutCell {
-    if (isMaskedCount(n, this.threshold)) return { value: MASKED_DERIVED, kind: 'text' };
-    return total === 0 ? { value: NO_VALUE, kind: 'text' } : { value: n / total, kind: 'rate' };
+  /** The count of `key`: `< N` when it is small, `masqué` when it is hidden so that a small one cannot be recomputed. */
+  count(key: string | number): LayoutCell {
+    // A count given as a number (the Accompagnement section) takes the primary mask only: its
+    // tables hold no sum the sheet displays.
+    if (typeof key === 'number') {
+      return isMaskedCount(key, this.threshold) ? { value: `< ${this.threshold}`, kind: 'count' } : { value: key, kind: 'count' };
+    }
+    if (this.plan.primary.has(key)) return { value: `< ${this.threshold}`, kind: 'count' };
+    if (this.plan.secondary.has(key)) return { value: MASKED_DERIVED, kind: 'text' };
+    return { value: this.values.get(key) ?? 0, kind: 'count' };
+  }
+
+  /** A count that may be missing (the year earlier without data): a dash. */
+  optionalCount(key: string, n: number | null): LayoutCell {
+    return n === null ? { value: NO_VALUE, kind: 'text' } : this.count(key);
   }
 
   /**
-   * A label | count table, with a `Part` column when `total` is given (the share of each row in
+   * A rate or average computed from counts (its numerator and denominator keys): masked when
+   * either is, since the value and the other count would give it back.
+   */
+  derived(value: number | null, keys: readonly string[], kind: 'rate' | 'days'): LayoutCell {
+    if (value === null) return { value: NO_VALUE, kind: 'text' };
+    if (keys.some((key) => this.masked(key))) return { value: MASKED_DERIVED, kind: 'text' };
+    return { value, kind };
+  }
+
+  /** A count's share of a total (people or exits): masked with either, none when the total is 0. */
+  share(key: string, totalKey: string): LayoutCell {
+    if (this.masked(key) || this.masked(totalKey)) return { value: MASKED_DERIVED, kind: 'text' };
+    const total = this.values.get(totalKey) ?? 0;
+    return total === 0 ? { value: NO_VALUE, kind: 'text' } : { value: (this.values.get(key) ?? 0) / total, kind: 'rate' };
+  }
+
+  /**
+   * A label | count table, with a `Part` column when `totalKey` is given (the share of each row in
    * it: the active parcours, the exits). Returns its label and count columns, header included,
    * as a chart range.
    */
-  countTable(header: [string, string], rows: readonly (readonly [string, number])[], total?: number): BlockArea {
+  countTable(header: [string, string], rows: readonly (readonly [string, string])[], totalKey?: string): BlockArea {
     const first = this.nextRow;
-    this.header(...header, ...(total === undefined ? [] : [SHARE_HEADER]));
-    for (const [label, n] of rows) {
-      this.add(labelCell(label), this.count(n), ...(total === undefined ? [] : [this.share(n, total)]));
+    this.header(...header, ...(totalKey === undefined ? [] : [SHARE_HEADER]));
+    for (const [label, key] of rows) {
+      this.add(labelCell(label), this.count(key), ...(totalKey === undefined ? [] : [this.share(key, totalKey)]));
     }
     return { row: first, column: 1, numRows: rows.length + 1, numColumns: 2 };
   }
@@ -173,11 +207,6 @@ const SHARE_HEADER = 'Part';
 function monthsText(months: number): string {
   if (!(months > 0)) return 'aucune';
   return `${String(months).replace('.', ',')} mois`;
-}
-
-/** The one line beside a figure that says what it is. */
-function explain(text: string): LayoutCell {
-  return { value: textCell(text), kind: 'note' };
 }
 
 function etpLine(context: LayoutContext): string {
@@ -207,10 +236,20 @@ export function plainText(value: string): LayoutCell {
   return { value: textCell(value), kind: 'text' };
 }
 
+/** `[label, key]` rows of a table whose keys are its labels. */
+function keyed(labels: readonly string[], key: (label: string) => string): [string, string][] {
+  return labels.map((label) => [label, key(label)]);
+}
+
+const PREVIOUS_HEADER = 'Un an plus tôt';
+
 export function layoutSummary(summary: Summary, context: LayoutContext): SummaryLayout {
   const threshold = normalizedThreshold(context.secrecyThreshold);
-  const b = new LayoutBuilder(threshold);
+  const cells = summaryCells(summary, context.motifCategory ?? (() => null));
+  const plan = planSuppression(cells.values, cells.relations, threshold);
+  const b = new LayoutBuilder(threshold, cells.values, plan);
   const structure = summary.structure.trim() === '' ? 'Structure non renseignée' : summary.structure.trim();
+  const previous = summary.previousYear;
 
   b.add({ value: textCell(`Bilan financeur — ${structure}`), kind: 'title' });
   b.add(labelCell('Structure'), plainText(structure));
@@ -221,91 +260,108 @@ export function layoutSummary(summary: Summary, context: LayoutContext): Summary
     b.add({
       value: textCell(
         `Secret statistique : les effectifs de 1 à ${threshold - 1} sont affichés « < ${threshold} » ; ` +
-          'un taux ou une moyenne calculés sur un effectif masqué sont masqués aussi.',
+          'd’autres effectifs sont affichés « masqué » pour qu’aucun ne puisse être retrouvé par addition ou ' +
+          'soustraction, et un taux, une part ou une moyenne calculés sur un effectif masqué sont masqués aussi.',
       ),
       kind: 'note',
     });
   }
   b.add({ value: 'Ce bilan ne contient aucune donnée nominative.', kind: 'note' });
+  b.add({
+    value: textCell(
+      `Colonne « ${PREVIOUS_HEADER} » : la même période un an plus tôt (du ${formatDayFr(previous.period.start)} ` +
+        `au ${formatDayFr(previous.period.end)}), calculée selon les mêmes règles ; « — » quand le classeur n’a pas ` +
+        'de données pour elle (aucun parcours actif, ou aucune présence saisie), jamais un zéro.',
+    ),
+    kind: 'note',
+  });
 
   b.blank();
   b.section('1. File active');
-  b.countTable(
-    ['Indicateur', 'Nombre'],
-    [
-      ['Parcours actifs sur la période', summary.fileActive.active],
-      ['Entrées sur la période', summary.fileActive.entries],
-      ['Sorties sur la période', summary.fileActive.exits],
-      ['Candidats en attente d’entrée', summary.fileActive.candidates],
-    ],
-  );
+  b.header('Indicateur', 'Nombre', PREVIOUS_HEADER);
+  b.add(labelCell('Parcours actifs sur la période'), b.count(CELL.active), b.optionalCount(CELL.previous('active'), previous.active));
+  b.add(labelCell('Entrées sur la période'), b.count(CELL.entries), b.optionalCount(CELL.previous('entries'), previous.entries));
+  b.add(labelCell('Sorties sur la période'), b.count(CELL.exits), b.optionalCount(CELL.previous('exits'), previous.exits));
+  b.add(labelCell('Candidats en attente d’entrée'), b.count(CELL.candidates));
 
   const profile = summary.profile;
-  const active = summary.fileActive.active;
   b.blank();
   b.section('2. Profil des parcours actifs');
   b.countTable(
     ['Sexe', 'Nombre'],
     [
-      ['Femmes', profile.sex.F],
-      ['Hommes', profile.sex.H],
+      ['Femmes', CELL.sex('F')],
+      ['Hommes', CELL.sex('H')],
     ],
-    active,
+    CELL.active,
   );
+  b.blank();
+  b.countTable(['Âge à l’entrée', 'Nombre'], keyed(AGE_BANDS, CELL.age), CELL.active);
+  b.blank();
+  b.countTable(['Minimum social', 'Nombre'], keyed(Object.keys(profile.minimumSocial), CELL.minimumSocial), CELL.active);
   b.blank();
   b.countTable(
-    ['Âge à l’entrée', 'Nombre'],
-    AGE_BANDS.map((band) => [band, profile.age[band]] as const),
-    active,
+    ['Orientation des bénéficiaires du RSA', 'Nombre'],
+    keyed(Object.keys(profile.rsaOrientation), CELL.rsaOrientation),
+    CELL.minimumSocial('RSA'),
   );
-  b.blank();
-  b.countTable(['Minimum social', 'Nombre'], Object.entries(profile.minimumSocial), active);
+  b.explain('Orientation décidée par le Conseil départemental ; la part est calculée sur les bénéficiaires du RSA.');
   b.blank();
   b.countTable(
     ['Situation', 'Nombre'],
     [
-      ['Résidents d’un quartier prioritaire (QPV)', profile.qpv],
-      ['Reconnaissance travailleur handicapé (RQTH)', profile.rqth],
-      ['Demandeurs d’emploi de longue durée (DELD)', profile.deld],
+      ['Résidents d’un quartier prioritaire (QPV)', CELL.situation('qpv')],
+      ['Reconnaissance travailleur handicapé (RQTH)', CELL.situation('rqth')],
+      ['Demandeurs d’emploi de longue durée (DELD)', CELL.situation('deld')],
     ],
-    active,
+    CELL.active,
   );
   b.blank();
-  b.countTable(['Niveau de formation', 'Nombre'], Object.entries(profile.education), active);
+  b.countTable(['Niveau de formation', 'Nombre'], keyed(Object.keys(profile.education), CELL.education), CELL.active);
   b.blank();
-  b.countTable(['Prescripteur', 'Nombre'], Object.entries(profile.prescriber), active);
+  b.countTable(['Prescripteur', 'Nombre'], keyed(Object.keys(profile.prescriber), CELL.prescriber), CELL.active);
+  b.explain('« Non répertorié » : un prescripteur saisi qui n’est pas dans la liste du classeur (son libellé n’est pas repris).');
 
   const attendance = summary.attendance;
   b.blank();
   b.section('3. Présences et ETP');
-  b.header('Indicateur', 'Valeur');
-  b.add(labelCell('Heures réalisées (présent ou en retard)'), { value: attendance.hours, kind: 'hours' });
-  b.add(labelCell('Séances enregistrées'), b.count(attendance.sessions));
-  b.add(labelCell('Présences (présent ou en retard)'), b.count(attendance.present));
-  b.add(labelCell('Taux de présence'), b.derived(attendance.presenceRate, attendance.sessions, 'rate'));
-  b.add(labelCell('ETP réalisés'), { value: attendance.etp, kind: 'etp' }, explain(etpLine(context)));
+  b.header('Indicateur', 'Valeur', PREVIOUS_HEADER);
+  b.add(
+    labelCell('Heures réalisées (présent ou en retard)'),
+    { value: attendance.hours, kind: 'hours' },
+    previous.hours === null ? plainText(NO_VALUE) : { value: previous.hours, kind: 'hours' },
+  );
+  b.add(labelCell('Séances enregistrées'), b.count(CELL.sessions));
+  b.add(labelCell('Présences (présent ou en retard)'), b.count(CELL.present));
+  b.add(labelCell('Taux de présence'), b.derived(attendance.presenceRate, [CELL.present, CELL.sessions], 'rate'));
+  b.add(
+    labelCell('ETP réalisés'),
+    { value: attendance.etp, kind: 'etp' },
+    previous.etp === null ? plainText(NO_VALUE) : { value: previous.etp, kind: 'etp' },
+  );
+  b.explain(etpLine(context));
   b.add(
     labelCell('ETP conventionnés'),
     attendance.etpContracted === null ? plainText('non renseignés') : { value: attendance.etpContracted, kind: 'etp' },
-    explain('Postes financés par la convention : une moyenne annuelle, telle qu’écrite dans « Financeurs » (non proratisée).'),
   );
+  b.explain('Postes financés par la convention : une moyenne annuelle, telle qu’écrite dans « Financeurs » (non proratisée).');
   b.add(
     labelCell('Taux de consommation des ETP conventionnés'),
     attendance.etpConsumption === null ? plainText(NO_VALUE) : { value: attendance.etpConsumption, kind: 'rate' },
-    explain('ETP réalisés ÷ ETP conventionnés : une période travaillée exactement au niveau financé donne 100 %.'),
   );
+  b.explain('ETP réalisés ÷ ETP conventionnés : une période travaillée exactement au niveau financé donne 100 %.');
   b.blank();
   const workshopsFirst = b.nextRow;
   b.header('Atelier', 'Participants actifs', 'Heures', 'Séances', 'Taux de présence');
-  for (const w of attendance.byWorkshop) {
+  attendance.byWorkshop.forEach((w, i) => {
     b.add(
       labelCell(w.workshop),
-      b.count(w.active),
+      b.count(CELL.workshopActive(i)),
       { value: w.hours, kind: 'hours' },
-      b.count(w.sessions),
-      b.derived(w.presenceRate, w.sessions, 'rate'),
+      b.count(CELL.workshopSessions(i)),
+      b.derived(w.presenceRate, [CELL.workshopPresent(i), CELL.workshopSessions(i)], 'rate'),
     );
-  }
+  });
   const workshopRows = attendance.byWorkshop.length + 1;
   if (attendance.byWorkshop.length === 0) b.add(plainText('Aucune présence enregistrée sur la période.'));
   b.chart(
@@ -320,55 +376,51 @@ export function layoutSummary(summary: Summary, context: LayoutContext): Summary
   const exits = summary.exits;
   b.blank();
   b.section('4. Sorties');
-  const categories = b.countTable(
-    ['Catégorie de sortie', 'Nombre'],
-    EXIT_CATEGORIES.map((c) => [c, exits.byCategory[c]] as const),
-    exits.total,
-  );
+  const categories = b.countTable(['Catégorie de sortie (ASP)', 'Nombre'], keyed(EXIT_CATEGORIES, CELL.category), CELL.exits);
+  b.explain('Les trois premières catégories sont les sorties dynamiques.');
   b.chart('Sorties par catégorie', [categories], categories.row);
   b.blank();
-  b.countTable(['Motif de sortie', 'Nombre'], Object.entries(exits.byReason), exits.total);
+  b.countTable(['Motif de sortie', 'Nombre'], keyed(Object.keys(exits.byReason), CELL.reason), CELL.exits);
   if (Object.keys(exits.byReason).length === 0) b.add(plainText('Aucune sortie sur la période.'));
+  else b.explain('« Motif non répertorié » : un motif saisi qui n’est pas dans la feuille Motifs de sortie (son libellé n’est pas repris).');
   b.blank();
-  b.header('Indicateur', 'Valeur');
-  b.add(labelCell('Sorties sur la période'), b.count(exits.total));
+  b.header('Indicateur', 'Valeur', PREVIOUS_HEADER);
+  b.add(labelCell('Sorties sur la période'), b.count(CELL.exits), b.optionalCount(CELL.previous('exits'), previous.exits));
   b.add(labelCell('Durée minimale de parcours pour examiner une sortie'), plainText(monthsText(context.minimumMonths)));
-  b.add(labelCell('Sorties examinées'), b.count(exits.examined), explain(examinedLine(context.minimumMonths)));
-  b.add(labelCell('Sorties non examinées (parcours trop courts)'), b.count(exits.notExamined));
-  b.add(
-    labelCell('Sorties dynamiques'),
-    b.count(exits.dynamic),
-    explain('Emploi durable + emploi de transition + sorties positives, parmi les sorties examinées.'),
-  );
+  b.add(labelCell('Sorties examinées'), b.count(CELL.examined));
+  b.explain(examinedLine(context.minimumMonths));
+  b.add(labelCell('Sorties non examinées (parcours trop courts)'), b.count(CELL.notExamined));
+  b.add(labelCell('Sorties dynamiques'), b.count(CELL.dynamic), b.optionalCount(CELL.previous('dynamic'), previous.dynamic));
+  b.explain('Emploi durable + emploi de transition + sorties positives, parmi les sorties examinées.');
   b.add(
     labelCell('Taux de sortie dynamique'),
-    b.derived(exits.dynamicRate, exits.examined, 'rate'),
-    explain('Sorties dynamiques ÷ sorties examinées (objectif usuel de la DGEFP : 60 %).'),
+    b.derived(exits.dynamicRate, [CELL.dynamic, CELL.examined], 'rate'),
+    b.derived(previous.dynamicRate, [CELL.previous('dynamic'), CELL.previous('examined')], 'rate'),
   );
+  b.explain('Sorties dynamiques ÷ sorties examinées (objectif usuel de la DGEFP pour une SIAE : 60 %).');
   b.add(
     labelCell('Taux d’emploi durable'),
-    b.derived(exits.durableRate, exits.examined, 'rate'),
-    explain('Emploi durable ÷ sorties examinées (objectif usuel : 25 %).'),
+    b.derived(exits.durableRate, [CELL.durableExamined, CELL.examined], 'rate'),
+    b.derived(previous.durableRate, [CELL.previous('durableExamined'), CELL.previous('examined')], 'rate'),
   );
+  b.explain('Sorties en emploi durable ÷ sorties examinées (objectif usuel : 25 %).');
   b.add(
     labelCell('Taux d’emploi'),
-    b.derived(exits.employmentRate, exits.examined, 'rate'),
-    explain('(Emploi durable + emploi de transition) ÷ sorties examinées.'),
+    b.derived(exits.employmentRate, [CELL.employmentExamined, CELL.examined], 'rate'),
+    b.derived(previous.employmentRate, [CELL.previous('employmentExamined'), CELL.previous('examined')], 'rate'),
   );
-  b.add(labelCell('Durée moyenne des parcours sortis (jours)'), b.derived(exits.averageDurationDays, exits.total, 'days'));
+  b.explain('Sorties en emploi durable ou de transition ÷ sorties examinées.');
+  b.add(labelCell('Durée moyenne des parcours sortis (jours)'), b.derived(exits.averageDurationDays, [CELL.exits], 'days'));
 
   const evaluations = summary.evaluations;
   b.blank();
   b.section('5. Évaluations');
   b.header('Indicateur', 'Valeur');
-  b.add(labelCell('Participants évalués sur la période'), b.count(evaluations.participantsEvaluated));
-  b.add(labelCell('Objectifs évalués'), b.count(evaluations.objectivesAssessed));
-  b.add(labelCell('Objectifs acquis'), b.count(evaluations.objectivesAcquired));
-  b.add(
-    labelCell('Part des objectifs acquis'),
-    b.derived(evaluations.acquiredRate, evaluations.objectivesAssessed, 'rate'),
-  );
-  b.add(labelCell('Participants en progression'), b.count(evaluations.participantsProgressing));
+  b.add(labelCell('Participants évalués sur la période'), b.count(CELL.evaluated));
+  b.add(labelCell('Objectifs évalués'), b.count(CELL.assessed));
+  b.add(labelCell('Objectifs acquis'), b.count(CELL.acquired));
+  b.add(labelCell('Part des objectifs acquis'), b.derived(evaluations.acquiredRate, [CELL.acquired, CELL.assessed], 'rate'));
+  b.add(labelCell('Participants en progression'), b.count(CELL.progressing));
 
   b.blank();
   layoutSupportSection(b, summary.support, '6. Accompagnement');
@@ -376,7 +428,7 @@ export function layoutSummary(summary: Summary, context: LayoutContext): Summary
   b.blank();
   b.section('7. Problèmes de données');
   b.header('Indicateur', 'Nombre');
-  b.add(labelCell('Problèmes relevés à la lecture du classeur'), b.count(summary.dataIssues.length));
+  b.add(labelCell('Problèmes relevés à la lecture du classeur'), b.count(CELL.dataIssues));
   b.add({
     value: 'Le détail des problèmes n’apparaît pas dans ce bilan : il est donné par la vérification du classeur.',
     kind: 'note',

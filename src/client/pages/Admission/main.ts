@@ -1,4 +1,4 @@
-import { EDUCATION_LEVELS, MINIMUM_SOCIAL } from '../../../domain/records';
+import { EDUCATION_LEVELS, MINIMUM_SOCIAL, RSA_ORIENTATIONS } from '../../../domain/records';
 import { defaultContractEnd, defaultTrialEnd } from '../../../forms/admission-defaults';
 import { type AdmissionInput, admissionSchema } from '../../../forms/admission-schema';
 import type { FormContext } from '../../../forms/form-context';
@@ -18,6 +18,7 @@ startPage((initial) => {
     fillSelect(select, same(['Oui', 'Non']), '—');
   }
   fillSelect(byId('minimumSocial'), same(MINIMUM_SOCIAL), '—');
+  fillSelect(byId('rsaOrientation'), same(RSA_ORIENTATIONS), 'Non renseignée');
   fillSelect(byId('education'), same(EDUCATION_LEVELS), 'Non renseigné');
   fillSelect(byId('prescriber'), same(context.prescribers), '—');
   fillSelect(byId('workshop'), same(context.workshops.filter((w) => w.active).map((w) => w.name)), '—');
