@@ -78,12 +78,16 @@ export function readDate(v: unknown): Result<CalendarDay | null> {
     ? [Number(dayFirst[1]), Number(dayFirst[2]), Number(dayFirst[3])]
     : [Number(isoFirst![3]), Number(isoFirst![2]), Number(isoFirst![1])];
   const day = makeDay(y, m, d);
-  if (day === null) return fail(`La date « ${s} » n'existe pas.`);
+  if (day === null) return fail("Cette date n'existe pas (jour ou mois hors du calendrier) : écrivez-la jj/mm/aaaa.");
   return ok(day);
 }
 
-function unreadableDate(shown: string): string {
-  return `Date illisible « ${shown} » : écrivez-la jj/mm/aaaa.`;
+/**
+ * Messages about a cell never quote what was typed (SPEC §3.8: a data issue names the row and at
+ * most the parcours' ID, since a cell may hold a name or a diagnosis); the issue points at the cell.
+ */
+function unreadableDate(_shown: string): string {
+  return 'Date illisible : écrivez-la jj/mm/aaaa.';
 }
 
 const YES = new Set(['oui', 'o', 'vrai', 'true', 'yes', 'x', '1']);
@@ -100,7 +104,7 @@ export function readYesNo(v: unknown): Result<boolean | null> {
   const key = normalizeKey(text);
   if (YES.has(key)) return ok(true);
   if (NO.has(key)) return ok(false);
-  return fail(`Valeur illisible « ${shownValue(v)} » : écrivez Oui ou Non.`);
+  return fail('Valeur illisible : écrivez Oui ou Non.');
 }
 
 const DECIMAL = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
@@ -120,8 +124,8 @@ export function readNumber(v: unknown): Result<number | null> {
   return ok(Number(compact.replace(',', '.')));
 }
 
-function unreadableNumber(shown: string): string {
-  return `Nombre illisible « ${shown} » : écrivez un nombre, par exemple 3,5.`;
+function unreadableNumber(_shown: string): string {
+  return 'Nombre illisible : écrivez un nombre, par exemple 3,5.';
 }
 
 /** The canonical label of `allowed` the cell matches (case, accents, punctuation ignored). */
@@ -130,7 +134,7 @@ export function readListValue(v: unknown, allowed: readonly string[]): Result<st
   if (text === null) return ok(null);
   const label = findLabel(text, allowed);
   if (label !== null) return ok(label);
-  return fail(`Valeur inconnue « ${text} » : choisissez ${joinOr(allowed)}.`);
+  return fail(`Valeur inconnue : choisissez ${joinOr(allowed)}.`);
 }
 
 const CODE_SEPARATORS = /[,;/+\n]+/;
@@ -162,7 +166,6 @@ export function readCodes(v: unknown, allowed: readonly string[]): Result<string
 }
 
 export function unknownCodesMessage(unknown: readonly string[], allowed: readonly string[]): string {
-  const list = unknown.map((c) => `« ${c} »`).join(', ');
   const choice = allowed.length === 0 ? 'aucun code n’est défini' : `codes possibles : ${allowed.join(', ')}`;
-  return unknown.length === 1 ? `Code inconnu ${list} (${choice}).` : `Codes inconnus ${list} (${choice}).`;
+  return unknown.length === 1 ? `Un code inconnu (${choice}).` : `${unknown.length} codes inconnus (${choice}).`;
 }

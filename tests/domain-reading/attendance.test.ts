@@ -47,7 +47,7 @@ describe('Présences: hours', () => {
   it.each([
     [{ Heures: 0 }, 'Heures', '0 h pour une présence : écrivez un nombre d’heures supérieur à 0 et au plus 12.'],
     [{ Heures: '12,5' }, 'Heures', '12,5 h pour une présence : écrivez un nombre d’heures supérieur à 0 et au plus 12.'],
-    [{ Heures: 'deux' }, 'Heures', 'Nombre illisible « deux » : écrivez un nombre, par exemple 3,5.'],
+    [{ Heures: 'deux' }, 'Heures', 'Nombre illisible : écrivez un nombre, par exemple 3,5.'],
     [{ Présence: 'Absent non justifié', Heures: 2 }, 'Heures', '2 h pour une absence : laissez Heures vide ou écrivez 0.'],
     [
       { Atelier: 'Menuiserie' },
@@ -70,19 +70,19 @@ describe('Présences: hours', () => {
 describe('Présences: rows left out', () => {
   it.each([
     [{ Date: '' }, 'Date', 'Date manquante : écrivez la date de la séance jj/mm/aaaa.'],
-    [{ Date: '30/02/2026' }, 'Date', "La date « 30/02/2026 » n'existe pas."],
-    [{ Atelier: 'Cuisine' }, 'Atelier', 'Atelier inconnu « Cuisine » : choisissez un atelier de la feuille « Ateliers ».'],
+    [{ Date: '30/02/2026' }, 'Date', "Cette date n'existe pas (jour ou mois hors du calendrier) : écrivez-la jj/mm/aaaa."],
+    [{ Atelier: 'Cuisine' }, 'Atelier', 'Atelier absent de la feuille « Ateliers » : choisissez un atelier de la liste.'],
     [{ Présence: '' }, 'Présence', 'Présence manquante : choisissez Présent, Retard, Absent justifié ou Absent non justifié.'],
-    [{ Présence: 'Malade' }, 'Présence', 'Présence illisible « Malade » : choisissez Présent, Retard, Absent justifié ou Absent non justifié.'],
+    [{ Présence: 'Malade' }, 'Présence', 'Présence illisible : choisissez Présent, Retard, Absent justifié ou Absent non justifié.'],
     [
       { ID: 'P-2026-0099' },
       'ID',
-      'ID « P-2026-0099 » introuvable parmi les parcours lisibles de la feuille « Participants » : vérifiez l’ID, ou corrigez la ligne du participant.',
+      'ID introuvable parmi les parcours lisibles de la feuille « Participants » : vérifiez l’ID, ou corrigez la ligne du participant.',
     ],
     [
       { ID: 'P-2026-0003' },
       'ID',
-      'ID « P-2026-0003 » introuvable parmi les parcours lisibles de la feuille « Participants » : vérifiez l’ID, ou corrigez la ligne du participant.',
+      'ID introuvable parmi les parcours lisibles de la feuille « Participants » : vérifiez l’ID, ou corrigez la ligne du participant.',
     ],
   ])('%p → issue, left out', (overrides, column, message) => {
     const data = read([row(overrides)]);

@@ -49,10 +49,10 @@ describe('readDate', () => {
     expect(readDate('  ')).toEqual({ ok: true, value: null });
   });
   it('refuses a day that does not exist', () => {
-    expect(readDate('31/02/2026')).toEqual({ ok: false, message: 'La date « 31/02/2026 » n\'existe pas.' });
+    expect(readDate('31/02/2026')).toEqual({ ok: false, message: "Cette date n'existe pas (jour ou mois hors du calendrier) : écrivez-la jj/mm/aaaa." });
   });
   it('refuses words, two-digit years and booleans', () => {
-    expect(readDate('demain')).toEqual({ ok: false, message: 'Date illisible « demain » : écrivez-la jj/mm/aaaa.' });
+    expect(readDate('demain')).toEqual({ ok: false, message: 'Date illisible : écrivez-la jj/mm/aaaa.' });
     expect(readDate('03/02/26').ok).toBe(false);
     expect(readDate(true).ok).toBe(false);
   });
@@ -77,7 +77,7 @@ describe('readYesNo', () => {
     expect(readYesNo('')).toEqual({ ok: true, value: null });
     expect(readYesNo('peut-être')).toEqual({
       ok: false,
-      message: 'Valeur illisible « peut-être » : écrivez Oui ou Non.',
+      message: 'Valeur illisible : écrivez Oui ou Non.',
     });
   });
 });
@@ -94,7 +94,7 @@ describe('readNumber', () => {
   it('refuses text', () => {
     expect(readNumber('trois')).toEqual({
       ok: false,
-      message: 'Nombre illisible « trois » : écrivez un nombre, par exemple 3,5.',
+      message: 'Nombre illisible : écrivez un nombre, par exemple 3,5.',
     });
     expect(readNumber('3,5,1').ok).toBe(false);
   });
@@ -110,7 +110,7 @@ describe('readListValue', () => {
     expect(readListValue('', PRESENCE_STATUSES)).toEqual({ ok: true, value: null });
   });
   it('refuses an unknown label, listing the choices', () => {
-    expect(readListValue('X', ['F', 'H'])).toEqual({ ok: false, message: 'Valeur inconnue « X » : choisissez F ou H.' });
+    expect(readListValue('X', ['F', 'H'])).toEqual({ ok: false, message: 'Valeur inconnue : choisissez F ou H.' });
   });
 });
 
@@ -123,7 +123,7 @@ describe('readCodes', () => {
   it('refuses unknown codes', () => {
     expect(readCodes('CD, XX', ['CD', 'PV'])).toEqual({
       ok: false,
-      message: 'Code inconnu « XX » (codes possibles : CD, PV).',
+      message: 'Un code inconnu (codes possibles : CD, PV).',
     });
   });
 });

@@ -50,13 +50,13 @@ describe('Évaluations', () => {
     const data = read([row({ Type: 'Visite' })]);
     expect(data.evaluations[0]?.type).toBeNull();
     expect(data.issues.map((i) => [i.column, i.message])).toEqual([
-      ['Type', "Type illisible « Visite » : choisissez Bilan de période d'essai, Entretien de suivi, Bilan trimestriel ou Bilan de sortie."],
+      ['Type', "Type illisible : choisissez Bilan de période d'essai, Entretien de suivi, Bilan trimestriel ou Bilan de sortie."],
     ]);
   });
 
   it.each([
     [{ Niveau: '' }, 'Niveau', 'Niveau manquant : choisissez Non acquis, En cours ou Acquis.'],
-    [{ Domaine: 'Savoir-vivre' }, 'Domaine', 'Domaine illisible « Savoir-vivre » : choisissez Savoir, Savoir-faire ou Savoir-être.'],
+    [{ Domaine: 'Savoir-vivre' }, 'Domaine', 'Domaine illisible : choisissez Savoir, Savoir-faire ou Savoir-être.'],
     [{ Objectif: '' }, 'Objectif', "Objectif manquant : écrivez l'objectif évalué."],
     [{ Date: '01/07/2026' }, 'Date', 'Cette évaluation du 01/07/2026 est en dehors du parcours (sortie le 30/06/2026).'],
     [{ Date: '09/02/2026' }, 'Date', 'Cette évaluation du 09/02/2026 est en dehors du parcours (entrée le 10/02/2026).'],
@@ -78,9 +78,9 @@ describe('Financeurs', () => {
       { row: 6, code: 'DDETS', name: 'État', etpContracted: 2.5, hoursPerEtp: 1607, minimumMonths: 0 },
     ]);
     expect(data.issues.map((i) => [i.row, i.column, i.message])).toEqual([
-      [4, 'Code', 'Code « cd » déjà utilisé ligne 2 : chaque financeur doit avoir un code unique.'],
+      [4, 'Code', 'Code déjà utilisé ligne 2 : chaque financeur doit avoir un code unique.'],
       [5, 'Code', 'Code manquant : écrivez un code court pour ce financeur, par exemple CD.'],
-      [6, 'Heures annuelles par ETP', 'Nombre illisible « x » : écrivez un nombre, par exemple 3,5.'],
+      [6, 'Heures annuelles par ETP', 'Nombre illisible : écrivez un nombre, par exemple 3,5.'],
       [6, 'Durée minimale de parcours (mois)', 'Durée minimale de -1 mois : écrivez un nombre positif ou 0 (0 est utilisé).'],
     ]);
   });
@@ -137,7 +137,7 @@ describe('Paramètres', () => {
     expect(data.parameters.contractMonths).toBe(6);
     expect(data.parameters.secrecyThreshold).toBe(0);
     expect(data.issues.map((i) => [i.row, i.column, i.message])).toEqual([
-      [2, 'Valeur', 'Nombre illisible « six » : écrivez un nombre, par exemple 3,5. La valeur par défaut (6) est utilisée.'],
+      [2, 'Valeur', 'Nombre illisible : écrivez un nombre, par exemple 3,5. La valeur par défaut (6) est utilisée.'],
       [3, 'Valeur', '« Seuil de secret statistique » vaut 2,5 : écrivez un nombre entier positif ou nul. La valeur par défaut (0) est utilisée.'],
     ]);
   });
@@ -166,7 +166,7 @@ describe('Listes', () => {
         sheet: 'Listes',
         row: 4,
         column: "Domaine de l'objectif",
-        message: 'Domaine illisible « Bricolage » : choisissez Savoir, Savoir-faire ou Savoir-être.',
+        message: 'Domaine illisible : choisissez Savoir, Savoir-faire ou Savoir-être.',
       },
     ]);
   });

@@ -99,12 +99,12 @@ describe('Participants: rows left out', () => {
     [{ Nom: ' ' }, 'Nom', 'Nom manquant : écrivez le nom de famille de la personne.'],
     [{ Prénom: '' }, 'Prénom', 'Prénom manquant : écrivez le prénom de la personne.'],
     [{ 'Date de naissance': '' }, 'Date de naissance', 'Date de naissance manquante : écrivez-la jj/mm/aaaa.'],
-    [{ 'Date de naissance': '31/02/1990' }, 'Date de naissance', "La date « 31/02/1990 » n'existe pas."],
-    [{ Sexe: 'X' }, 'Sexe', 'Sexe illisible « X » : choisissez F ou H.'],
+    [{ 'Date de naissance': '31/02/1990' }, 'Date de naissance', "Cette date n'existe pas (jour ou mois hors du calendrier) : écrivez-la jj/mm/aaaa."],
+    [{ Sexe: 'X' }, 'Sexe', 'Sexe illisible : choisissez F ou H.'],
     [{ Sexe: '' }, 'Sexe', 'Sexe manquant : choisissez F ou H.'],
-    [{ 'Date de commission': 'demain' }, 'Date de commission', 'Date illisible « demain » : écrivez-la jj/mm/aaaa.'],
-    [{ 'Date de sortie': '31/02/2026' }, 'Date de sortie', "La date « 31/02/2026 » n'existe pas."],
-    [{ 'Fin de contrat': 'bientôt' }, 'Fin de contrat', 'Date illisible « bientôt » : écrivez-la jj/mm/aaaa.'],
+    [{ 'Date de commission': 'demain' }, 'Date de commission', 'Date illisible : écrivez-la jj/mm/aaaa.'],
+    [{ 'Date de sortie': '31/02/2026' }, 'Date de sortie', "Cette date n'existe pas (jour ou mois hors du calendrier) : écrivez-la jj/mm/aaaa."],
+    [{ 'Fin de contrat': 'bientôt' }, 'Fin de contrat', 'Date illisible : écrivez-la jj/mm/aaaa.'],
   ])('%p → issue on %s and the row is left out', (overrides, column, message) => {
     const data = read([participant(overrides)]);
     expect(data.parcours).toEqual([]);
@@ -155,7 +155,7 @@ describe('Participants: wrong fields read as empty', () => {
   it.each([
     ['8', 'Heures hebdo prévues de 8 h : écrivez un nombre entre 9 et 35.'],
     ['36', 'Heures hebdo prévues de 36 h : écrivez un nombre entre 9 et 35.'],
-    ['beaucoup', 'Nombre illisible « beaucoup » : écrivez un nombre, par exemple 3,5.'],
+    ['beaucoup', 'Nombre illisible : écrivez un nombre, par exemple 3,5.'],
   ])('reads weekly hours %p as empty', (typed, message) => {
     const data = read([participant({ 'Heures hebdo prévues': typed })]);
     expect(data.parcours[0]?.weeklyHours).toBeNull();
@@ -171,10 +171,10 @@ describe('Participants: wrong fields read as empty', () => {
     const data = read([participant({ QPV: 'peut-être', 'Minimum social': 'RSO', RQTH: 'bof', 'Niveau de formation': 'Bac+8' })]);
     expect(data.parcours[0]).toMatchObject({ qpv: false, minimumSocial: 'Aucun', rqth: null, education: null });
     expect(data.issues.map((i) => [i.column, i.message])).toEqual([
-      ['QPV', 'Valeur illisible « peut-être » : écrivez Oui ou Non.'],
-      ['RQTH', 'Valeur illisible « bof » : écrivez Oui ou Non.'],
-      ['Minimum social', 'Minimum social illisible « RSO » : choisissez RSA, AAH, ASS ou Aucun.'],
-      ['Niveau de formation', 'Niveau de formation illisible « Bac+8 » : choisissez Infra 3, 3 (CAP, BEP), 4 (Bac) ou 5 et plus.'],
+      ['QPV', 'Valeur illisible : écrivez Oui ou Non.'],
+      ['RQTH', 'Valeur illisible : écrivez Oui ou Non.'],
+      ['Minimum social', 'Minimum social illisible : choisissez RSA, AAH, ASS ou Aucun.'],
+      ['Niveau de formation', 'Niveau de formation illisible : choisissez Infra 3, 3 (CAP, BEP), 4 (Bac) ou 5 et plus.'],
     ]);
   });
 
@@ -242,7 +242,7 @@ describe('Participants: wrong fields read as empty', () => {
     expect(data.issues.map((i) => [i.column, i.message])).toEqual([
       ['Prescripteur', 'Prescripteur absent de la liste : choisissez-le dans la colonne Prescripteur de la feuille « Listes » (ou ajoutez-le).'],
       ['Atelier', 'Atelier absent de la feuille « Ateliers » : choisissez-en un de la liste (ou ajoutez-le).'],
-      ['Financeurs', 'Code inconnu « XX » (codes possibles : CD, PV). Écrivez les codes de la feuille « Financeurs », séparés par des virgules.'],
+      ['Financeurs', 'Un code inconnu (codes possibles : CD, PV). Écrivez les codes de la feuille « Financeurs », séparés par des virgules.'],
     ]);
   });
 

@@ -78,7 +78,7 @@ describe('Vérifier les données', () => {
     expect(rows[0]).toEqual(['Feuille', 'Ligne', 'Colonne', 'Problème', 'Lien']);
     expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[3]])).toEqual(expected.map((i) => [i.sheet, i.row, i.column, i.message]));
     const birth = rows.findIndex((r) => r[0] === 'Participants' && r[1] === birthRow);
-    expect(rows[birth]![3]).toBe("La date « 31/02/1990 » n'existe pas.");
+    expect(rows[birth]![3]).toBe("Cette date n'existe pas (jour ou mois hors du calendrier) : écrivez-la jj/mm/aaaa.");
     const participantsId = ss.getSheetByName(SHEET.participants)!.getSheetId();
     const letter = String.fromCharCode(64 + columnOf(bundle, SHEET.participants, 'birthDate'));
     expect(generated.getRange(birth + 1, 5).getFormula()).toBe(`=HYPERLINK("#gid=${participantsId}&range=${letter}${birthRow}";"Ouvrir")`);
@@ -275,7 +275,7 @@ describe('onEdit', () => {
     const journal = (bundle: LoadedBundle) => tableOf(bundle, SHEET.journal).map((r) => r.slice(2));
     const id = tableOf(openWorkbook(model), SHEET.participants)[2]![columnOf(openWorkbook(model), SHEET.participants, 'id') - 1];
     const first = edit(model, SHEET.participants, 3, 'birthDate', '31/02/1990');
-    expect(cell(first.bundle, SHEET.participants, 3, 'birthDate').getNote()).toBe("Parcours : La date « 31/02/1990 » n'existe pas.");
+    expect(cell(first.bundle, SHEET.participants, 3, 'birthDate').getNote()).toBe("Parcours : Cette date n'existe pas (jour ou mois hors du calendrier) : écrivez-la jj/mm/aaaa.");
     expect(cell(first.bundle, SHEET.participants, 3, 'birthDate').getValue()).toBe('31/02/1990');
     expect(journal(first.bundle).at(-1)).toEqual(['Contrôle de saisie', 'Participants', id, 'Ligne 3 ; note sur : Date de naissance.']);
     const fixed = edit(model, SHEET.participants, 3, 'birthDate', '28/02/1990');

@@ -219,7 +219,7 @@ describe('planEdit', () => {
 
   test('notes unreadable cells of the edited range only, and fills an empty Heures', () => {
     const plan = planEdit({ ...base, firstColumn: 1, numColumns: 3, rows: [['31/02/2026', 'Maraichage', 'p-2026-0001', 'Présent', '', '']], notes: [['', '', '']] });
-    expect(plan.notes).toEqual([["Parcours : La date « 31/02/2026 » n'existe pas.", '', '']]);
+    expect(plan.notes).toEqual([["Parcours : Cette date n'existe pas (jour ou mois hors du calendrier) : écrivez-la jj/mm/aaaa.", '', '']]);
     expect(plan.fills).toEqual([{ row: 5, column: 5, value: 3.5 }]);
   });
 

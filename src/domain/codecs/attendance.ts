@@ -57,14 +57,14 @@ export function decodeAttendance(table: readonly (readonly unknown[])[], context
     const typedWorkshop = r.requiredText('workshop', 'Atelier manquant : choisissez l’atelier de la séance.');
     const workshopName = typedWorkshop === null ? null : findLabel(typedWorkshop, workshopNames);
     if (typedWorkshop !== null && workshopName === null) {
-      r.issue('workshop', `Atelier inconnu « ${typedWorkshop} » : choisissez un atelier de la feuille « Ateliers ».`, true);
+      r.issue('workshop', 'Atelier absent de la feuille « Ateliers » : choisissez un atelier de la liste.', true);
     }
     const workshop = (workshopName === null ? undefined : workshopByName.get(workshopName)) ?? null;
 
     const typedId = r.requiredText('id', 'ID manquant : écrivez l’ID du parcours (colonne ID de la feuille « Participants »).');
     const parcours = typedId === null ? undefined : parcoursById.get(normalizeId(typedId));
     if (typedId !== null && parcours === undefined) {
-      r.issue('id', `ID « ${typedId} » introuvable parmi les parcours lisibles de la feuille « Participants » : vérifiez l’ID, ou corrigez la ligne du participant.`, true);
+      r.issue('id', 'ID introuvable parmi les parcours lisibles de la feuille « Participants » : vérifiez l’ID, ou corrigez la ligne du participant.', true);
     }
 
     const status = r.list('status', PRESENCE_STATUSES, MISSING_STATUS) as PresenceStatus | null;

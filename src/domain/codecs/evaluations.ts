@@ -58,7 +58,7 @@ export function decodeEvaluations(
     const typedId = r.requiredText('id', 'ID manquant : écrivez l’ID du parcours (colonne ID de la feuille « Participants »).');
     const parcours = typedId === null ? undefined : parcoursById.get(normalizeId(typedId));
     if (typedId !== null && parcours === undefined) {
-      r.issue('id', `ID « ${typedId} » introuvable parmi les parcours lisibles de la feuille « Participants » : vérifiez l’ID, ou corrigez la ligne du participant.`, true);
+      r.issue('id', 'ID introuvable parmi les parcours lisibles de la feuille « Participants » : vérifiez l’ID, ou corrigez la ligne du participant.', true);
     }
     const type = r.list('type', EVALUATION_TYPES) as EvaluationType | null;
     const domain = r.list('domain', DOMAINS, MISSING_DOMAIN) as Domain | null;

@@ -30,7 +30,7 @@ export function decodeFunders(table: readonly (readonly unknown[])[]): Decoded<F
     if (code !== null) {
       const first = firstRowOf.get(normalizeKey(code));
       if (first !== undefined) {
-        r.issue('code', `Code « ${code} » déjà utilisé ligne ${first} : chaque financeur doit avoir un code unique.`, true);
+        r.issue('code', `Code déjà utilisé ligne ${first} : chaque financeur doit avoir un code unique.`, true);
       } else {
         firstRowOf.set(normalizeKey(code), r.row);
       }

@@ -79,7 +79,7 @@ export function decodeLists(table: readonly (readonly unknown[])[] | undefined):
             sheet: 'Listes',
             row,
             column: LISTS_COLUMNS.objectiveDomain,
-            message: `Domaine illisible « ${readText(cells[domainColumn])} » : choisissez ${joinOr(DOMAINS)}.`,
+            message: `Domaine illisible : choisissez ${joinOr(DOMAINS)}.`,
           });
         }
       }

@@ -93,7 +93,7 @@ export function decodeParameters(table: readonly (readonly unknown[])[]): Decode
       const parts = (readText(raw) ?? '').split(EMAIL_SEPARATORS).filter((p) => p !== '');
       const bad = parts.filter((p) => !EMAIL_SHAPE.test(p));
       if (bad.length > 0) {
-        issue(row, `Adresse de courriel illisible « ${bad.join(', ')} » : écrivez des adresses comme prenom.nom@exemple.fr, séparées par des virgules.`);
+        issue(row, `${bad.length === 1 ? 'Une adresse de courriel illisible' : `${bad.length} adresses de courriel illisibles`} : écrivez des adresses comme prenom.nom@exemple.fr, séparées par des virgules.`);
       }
       parameters.coordinatorEmails = parts.filter((p) => EMAIL_SHAPE.test(p));
     } else {

@@ -1,6 +1,6 @@
 import type { CalendarDay } from '../calendar-day';
 import { cellErrorMessage } from '../cell-errors';
-import { readDate, readListValue, readNumber, readText, readYesNo, shownValue, type Result } from '../cell-values';
+import { readDate, readListValue, readNumber, readText, readYesNo, type Result } from '../cell-values';
 import type { DataIssue } from '../data-issue';
 import type { HeaderMap } from '../header-map';
 import { joinOr } from '../text';
@@ -109,7 +109,7 @@ export class RowReader {
     const result = readListValue(this.raw(key), allowed);
     if (fatal && this.errored.includes(key)) this.rejected = true;
     if (!result.ok) {
-      this.issue(key, `${this.header(key)} illisible « ${shownValue(this.raw(key))} » : choisissez ${joinOr(allowed)}.`, fatal);
+      this.issue(key, `${this.header(key)} illisible : choisissez ${joinOr(allowed)}.`, fatal);
       return null;
     }
     if (result.value === null && options.missing !== undefined) this.issue(key, options.missing, fatal);

@@ -34,7 +34,7 @@ export function decodeWorkshops(table: readonly (readonly unknown[])[]): Decoded
     if (name !== null) {
       const first = firstRowOf.get(normalizeKey(name));
       if (first !== undefined) {
-        r.issue('name', `Atelier « ${name} » déjà présent ligne ${first} : chaque atelier doit avoir un nom unique.`, true);
+        r.issue('name', `Atelier déjà présent ligne ${first} : chaque atelier doit avoir un nom unique.`, true);
       } else {
         firstRowOf.set(normalizeKey(name), r.row);
       }

@@ -56,7 +56,11 @@ export function planSuppression(
   for (;;) {
     const exposed = determinedCells(relations, masked);
     if (exposed.length === 0) break;
-    const candidate = secondaryCandidate(exposed, relations, masked, countOf);
+    // A cell exposed through a combination of relations (the dynamic exits, given by the categories
+    // once the examined ones are subtracted…) may have no maskable partner in its own relations:
+    // then any relation touching a masked cell offers one.
+    const candidate =
+      secondaryCandidate(exposed, relations, masked, countOf) ?? secondaryCandidate([...masked], relations, masked, countOf);
     if (candidate === null) break;
     masked.add(candidate);
     secondary.add(candidate);
