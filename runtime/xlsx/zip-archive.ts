@@ -3,13 +3,14 @@
  * at a time with node:zlib: no library model of the whole package, and an entry is only inflated
  * when asked for.
  */
-import { inflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
 
 /** The file is not a zip archive, or a damaged one; the message is French. */
 export class ZipFormatError extends Error {}
 
 interface ZipEntry {
   method: number;
+  crc: number;
   compressedSize: number;
   size: number;
   localHeaderOffset: number;
@@ -38,6 +39,7 @@ export class ZipArchive {
       const name = buffer.toString('utf8', at + 46, at + 46 + nameLength);
       this.entries.set(name, {
         method: buffer.readUInt16LE(at + 10),
+        crc: buffer.readUInt32LE(at + 16),
         compressedSize: buffer.readUInt32LE(at + 20),
         size: buffer.readUInt32LE(at + 24),
         localHeaderOffset: buffer.readUInt32LE(at + 42),
@@ -64,13 +66,21 @@ export class ZipArchive {
     }
     const start = at + 30 + this.buffer.readUInt16LE(at + 26) + this.buffer.readUInt16LE(at + 28);
     const data = this.buffer.subarray(start, start + entry.compressedSize);
-    if (entry.method === STORED) return data;
-    if (entry.method !== DEFLATED) throw new ZipFormatError(`compression zip non prise en charge (entrée ${name})`);
+    if (entry.method !== STORED && entry.method !== DEFLATED) {
+      throw new ZipFormatError(`compression zip non prise en charge (entrée ${name})`);
+    }
+    let bytes: Buffer;
     try {
-      return inflateRawSync(data);
+      bytes = entry.method === STORED ? data : zlib.inflateRawSync(data);
     } catch {
       throw new ZipFormatError(`archive zip endommagée (entrée ${name} illisible)`);
     }
+    // Damaged compressed data may still inflate into other bytes: the CRC-32 tells (a sheet read
+    // as empty would otherwise pass for a sheet the team does not keep).
+    if (bytes.length !== entry.size || crc32(bytes) !== entry.crc) {
+      throw new ZipFormatError(`archive zip endommagée (entrée ${name} altérée)`);
+    }
+    return bytes;
   }
 
   /** The entry as UTF-8 text (a byte-order mark dropped); null when there is no such entry. */
@@ -94,4 +104,23 @@ function findEndOfCentralDirectory(buffer: Buffer): number {
     }
   }
   throw new ZipFormatError('ce n’est pas une archive zip');
+}
+
+let crcTable: Uint32Array | null = null;
+
+/** CRC-32 of the zip format: node:zlib's (Node ≥ 20.15), or a table when it has none. */
+function crc32(bytes: Buffer): number {
+  const native = (zlib as { crc32?: (data: Buffer) => number }).crc32;
+  if (typeof native === 'function') return native(bytes) >>> 0;
+  if (crcTable === null) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n += 1) {
+      let c = n;
+      for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < bytes.length; i += 1) crc = crcTable[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
 }

@@ -73,6 +73,8 @@ describe('a workbook written by LibreOffice, headers under a title', () => {
     expect(summary.attendance.hours).toBe(9.5);
     expect(summary.dataIssues).toEqual([
       expect.objectContaining({ sheet: 'Participants', row: 3, column: '', message: expect.stringContaining('En-têtes trouvés en ligne 3') }),
+      // The file has no Listes sheet (SPEC §1: read as empty, named once).
+      expect.objectContaining({ sheet: 'Listes', row: 1, column: '', message: expect.stringContaining('Feuille « Listes » absente') }),
     ]);
   });
 
