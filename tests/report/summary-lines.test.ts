@@ -33,7 +33,7 @@ describe('the summary in the terminal, in French', () => {
     expect(lines[3]).toBe('  ETP : 1,0 réalisé, 0,5 conventionné (consommation sans objet)');
     expect(lines[5]).toBe('  Évaluations : 1 participant évalué, 1 objectif acquis sur 1, 1 en progression');
     // An empty workbook: no parcours a year earlier, so no figure rather than zeros.
-    expect(lines[6]).toBe('  Un an plus tôt (du 01/07/2025 au 30/09/2025) : pas de données (aucun parcours actif)');
+    expect(lines[7]).toBe('  Un an plus tôt (du 01/07/2025 au 30/09/2025) : pas de données (aucun parcours actif)');
   });
 
   it('shows the sorties dynamiques, the three exit rates and the same period a year earlier', () => {
@@ -61,7 +61,7 @@ describe('the summary in the terminal, in French', () => {
     expect(lines[4]).toBe(
       '  Sorties : 7 (examinées : 6, non examinées : 1), 3 sorties dynamiques ; taux de sortie dynamique 50,0 %, d’emploi durable 25,0 %, d’emploi 33,3 %',
     );
-    expect(lines[6]).toBe(
+    expect(lines[7]).toBe(
       '  Un an plus tôt (du 01/07/2025 au 30/09/2025) : 30 parcours actifs, 8 entrées, 1 sortie, 6\u202f500 h, 16,1 ETP réalisés, 1 sortie dynamique (taux 100,0 %)',
     );
   });
