@@ -3,6 +3,7 @@
  * number format, note, style and data validation.
  */
 import type ExcelJS from 'exceljs';
+import { UNCOMPUTED_FORMULA_VALUE } from '../xlsx/sheet-xml';
 import { splitSheetReference } from './a1-notation';
 import type { CellModel, CellStyleModel, CellValue, DataValidationModel } from './spreadsheet-model';
 import { instantOfUtcFields, utcFieldsOfInstant } from './zoned-time';
@@ -128,8 +129,11 @@ function excelValue(value: CellValue, timeZone: string): ExcelPlain {
 
 export function writeCellToExcel(target: ExcelJS.Cell, cell: CellModel, timeZone: string): void {
   if (cell.formula) {
-    const result = excelValue(cell.value, timeZone);
+    // A formula read without its computed value is written back without one, as it came.
+    const result = cell.value === UNCOMPUTED_FORMULA_VALUE ? null : excelValue(cell.value, timeZone);
     target.value = result === null ? { formula: cell.formula.slice(1) } : ({ formula: cell.formula.slice(1), result } as ExcelJS.CellFormulaValue);
+  } else if (cell.hyperlink) {
+    target.value = { text: String(excelValue(cell.value, timeZone) ?? ''), hyperlink: cell.hyperlink };
   } else {
     // A string is always written as text: '=…' typed by a person never becomes a formula.
     target.value = excelValue(cell.value, timeZone) ?? null;

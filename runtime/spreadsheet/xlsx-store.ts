@@ -34,15 +34,23 @@ export async function loadXlsx(path: string, options: ReadXlsxOptions = {}): Pro
 
 // ---- save --------------------------------------------------------------------------------
 
+/**
+ * Writes the model with ExcelJS's streaming writer: each row is handed to the zip stream and
+ * dropped, so a sheet of a million rows never exists twice in memory (the model, and ExcelJS's
+ * own model of it). What one cell turns into is xlsx-cells' writeCellToExcel; what a sheet
+ * carries besides its cells (widths, frozen panes, merges, protection) is writeWorksheet's.
+ */
 export async function saveXlsx(model: SpreadsheetModel, path: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
   for (const sheet of model.sheets) writeWorksheet(workbook, sheet, model.timeZone);
-  writeSheetInfo(workbook, model);
-  writeMetadata(workbook, model);
-  await workbook.xlsx.writeFile(path);
+  writeHiddenSheet(workbook, SHEET_INFO_SHEET, [SHEET_INFO_HEADERS, ...sheetInfoRows(model)]);
+  writeHiddenSheet(workbook, METADATA_SHEET, [METADATA_HEADERS, ...metadataRows(model)]);
+  await workbook.commit();
 }
 
-function writeWorksheet(workbook: ExcelJS.Workbook, sheet: SheetModel, timeZone: string): void {
+type StreamWorkbook = ExcelJS.stream.xlsx.WorkbookWriter;
+
+function writeWorksheet(workbook: StreamWorkbook, sheet: SheetModel, timeZone: string): void {
   const worksheet = workbook.addWorksheet(sheet.name, {
     state: sheet.hidden ? 'hidden' : 'visible',
     ...(sheet.tabColor ? { properties: { tabColor: { argb: `FF${sheet.tabColor.slice(1).toUpperCase()}` } } } : {}),
@@ -51,11 +59,7 @@ function writeWorksheet(workbook: ExcelJS.Workbook, sheet: SheetModel, timeZone:
         ? [{ state: 'frozen', xSplit: sheet.frozenColumns, ySplit: sheet.frozenRows }]
         : [],
   });
-  for (let r = 1; r <= usedRowCount(sheet); r += 1) {
-    cellRow(sheet, r).forEach((cell, c) => {
-      if (cell) writeCellToExcel(worksheet.getCell(r, c + 1), cell, timeZone);
-    });
-  }
+  // Widths go before the first row: the streaming writer writes <cols> ahead of the cells.
   for (const [column, px] of Object.entries(sheet.columnWidths)) worksheet.getColumn(Number(column)).width = pxToExcelWidth(px);
   if (sheet.print) {
     // paperSize 9 is A4; fitToWidth 1 with fitToHeight 0: one page wide, as many pages long as needed.
@@ -66,27 +70,44 @@ function writeWorksheet(workbook: ExcelJS.Workbook, sheet: SheetModel, timeZone:
       ...(sheet.print.onePageWide ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
     };
   }
-  for (const m of sheet.merges) worksheet.mergeCellsWithoutStyle(m.row, m.column, m.row + m.numRows - 1, m.column + m.numColumns - 1);
+  // Merges before the rows: the streaming writer marks the merged cells of rows not yet committed.
+  for (const m of sheet.merges) worksheet.mergeCells(m.row, m.column, m.row + m.numRows - 1, m.column + m.numColumns - 1);
+  const rows = usedRowCount(sheet);
+  for (let r = 1; r <= rows; r += 1) {
+    if (sheet.values[r - 1] === undefined && sheet.attributes[r - 1] === undefined) continue;
+    const row = worksheet.getRow(r);
+    cellRow(sheet, r).forEach((cell, c) => {
+      if (cell) writeCellToExcel(row.getCell(c + 1), cell, timeZone);
+    });
+    row.commit();
+  }
   const locked = sheet.protections.some((p) => p.type === 'SHEET' && !p.warningOnly);
   if (locked) internals(worksheet).sheetProtection = { sheet: true };
+  worksheet.commit();
 }
 
-function writeSheetInfo(workbook: ExcelJS.Workbook, model: SpreadsheetModel): void {
-  const worksheet = workbook.addWorksheet(SHEET_INFO_SHEET, { state: 'veryHidden' });
-  worksheet.addRow(SHEET_INFO_HEADERS);
-  for (const sheet of model.sheets) {
-    worksheet.addRow([sheet.name, sheet.maxRows, sheet.maxColumns, sheet.protections.length > 0 ? JSON.stringify(sheet.protections) : '']);
-  }
+/** One of Parcours' own `veryHidden` sheets, a plain table. */
+function writeHiddenSheet(workbook: StreamWorkbook, name: string, rows: readonly (readonly unknown[])[]): void {
+  const worksheet = workbook.addWorksheet(name, { state: 'veryHidden' });
+  for (const row of rows) worksheet.addRow(row as unknown[]).commit();
+  worksheet.commit();
 }
 
-function writeMetadata(workbook: ExcelJS.Workbook, model: SpreadsheetModel): void {
-  const worksheet = workbook.addWorksheet(METADATA_SHEET, { state: 'veryHidden' });
-  worksheet.addRow(METADATA_HEADERS);
-  for (const m of model.developerMetadata) {
+function sheetInfoRows(model: SpreadsheetModel): unknown[][] {
+  return model.sheets.map((sheet) => [
+    sheet.name,
+    sheet.maxRows,
+    sheet.maxColumns,
+    sheet.protections.length > 0 ? JSON.stringify(sheet.protections) : '',
+  ]);
+}
+
+function metadataRows(model: SpreadsheetModel): unknown[][] {
+  return model.developerMetadata.flatMap((m) => {
     const location = m.location;
     const sheetName = location.type === 'SPREADSHEET' ? '' : (model.sheets.find((s) => s.sheetId === location.sheetId)?.name ?? null);
-    if (sheetName === null) continue;
+    if (sheetName === null) return [];
     const dimension = location.type === 'ROW' || location.type === 'COLUMN' ? location : null;
-    worksheet.addRow([sheetName, location.type, dimension?.start ?? '', m.key, m.value, m.visibility, dimension?.count ?? '']);
-  }
+    return [[sheetName, location.type, dimension?.start ?? '', m.key, m.value, m.visibility, dimension?.count ?? '']];
+  });
 }
