@@ -7,6 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { attributesAt, valueAt } from '../../runtime/spreadsheet/sheet-grid';
+import { loadXlsx } from '../../runtime/spreadsheet/xlsx-store';
+import { ZipArchive } from '../../runtime/xlsx/zip-archive';
 
 const ROOT = join(__dirname, '..', '..');
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'other-software');
@@ -49,6 +52,27 @@ describe('workbooks written by openpyxl', () => {
     expect(summary.attendance.hours).toBe(6.5);
     expect(summary.attendance.sessions).toBe(3);
     expect(summary.dataIssues).toHaveLength(3);
+  });
+
+  it('keeps on --out what the README says it keeps, and drops what it says it drops', async () => {
+    const out = join(folder, 'features-bilan.xlsx');
+    const run = parcours('report', '--workbook', features, '--period', '2026-T1', '--out', out);
+    expect(run.code).toBe(0);
+    const model = await loadXlsx(out);
+    const participants = model.sheets.find((s) => s.name === 'Participants')!;
+    const attendance = model.sheets.find((s) => s.name === 'Présences')!;
+    expect(attributesAt(participants, 2, 2)?.note).toContain('Note écrite dans un autre tableur');
+    expect(attributesAt(participants, 3, 25)?.hyperlink).toBe('https://exemple.org/fiche');
+    expect(valueAt(attendance, 4, 1)).toBe('#DIV/0!');
+    // Still a formula without a computed value: nothing was made up for it.
+    expect(attributesAt(attendance, 5, 5)?.formula).toBe('=E2*2');
+    expect(valueAt(attendance, 5, 5)).toBe('#NON_CALCULÉ!');
+    expect(model.sheets.map((s) => s.name)).toContain('Bilan 2026-T1');
+    // Not kept (README): the Excel table and the conditional format.
+    const zip = new ZipArchive(readFileSync(out));
+    expect(zip.names().some((name) => name.includes('tables/'))).toBe(false);
+    const sheets = zip.names().filter((name) => name.startsWith('xl/worksheets/sheet'));
+    expect(sheets.some((name) => zip.text(name)!.includes('<conditionalFormatting'))).toBe(false);
   });
 
   it('reads a workbook with one cell at XFD1048576 as the small workbook it is', () => {
