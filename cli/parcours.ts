@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type LoadedBundle, loadBuiltBundle } from '../runtime/bundle-loader';
-import { createSpreadsheetModel, type SpreadsheetModel } from '../runtime/spreadsheet/spreadsheet-model';
+import { createSpreadsheetModel, DEFAULT_TIME_ZONE, type SpreadsheetModel } from '../runtime/spreadsheet/spreadsheet-model';
+import { isTimeZone } from '../runtime/spreadsheet/zoned-time';
 import { type CommandSpec, type ParsedArgs, parseArgs } from './args';
 import { commandBench } from './bench';
 import { commandFiche } from './fiche';
@@ -24,14 +25,14 @@ export const DEMO_AS_OF = '2026-11-20';
 const DEMO_FICHE_ID = 'P-2025-0040';
 /** Every command and what it accepts: anything else is refused with this list. */
 const COMMAND_SPECS: Record<string, CommandSpec> = {
-  init: { takesFile: true },
-  demo: { takesFile: true, flags: ['force'] },
-  check: { takesFile: true },
+  init: { takesFile: true, values: ['timezone'] },
+  demo: { takesFile: true, flags: ['force'], values: ['timezone'] },
+  check: { takesFile: true, values: ['timezone'] },
   start: {},
-  report: { values: ['workbook', 'period', 'funder', 'json', 'out', 'bilan'] },
-  fiche: { values: ['workbook', 'id', 'out'] },
+  report: { values: ['workbook', 'period', 'funder', 'json', 'out', 'bilan', 'timezone'] },
+  fiche: { values: ['workbook', 'id', 'out', 'timezone'] },
   bench: {},
-  preview: { values: ['workbook', 'port'] },
+  preview: { values: ['workbook', 'port', 'timezone'] },
   help: {},
 };
 const CLI_USER = 'ligne-de-commande@parcours.local';
@@ -50,7 +51,23 @@ const USAGE = `Usage :
                                       bilan financeur (P : 2026-T3, 2026 ou 2026-07-01..2026-09-30)
   parcours fiche --workbook F.xlsx --id ID --out OUT.xlsx
                                       fiche de parcours nominative d’un participant (A4 portrait)
-  parcours bench                      banc d’essai du bilan (1× et 10×)`;
+  parcours bench                      banc d’essai du bilan (1× et 10×)
+  --timezone ZONE  (init, demo, check, report, fiche, preview) fuseau horaire IANA dans lequel lire les
+                   dates du .xlsx, par exemple America/Martinique ou Indian/Reunion (défaut : Europe/Paris)`;
+
+/** The zone the .xlsx dates are read in (`--timezone`): an .xlsx holds wall-clock dates, no zone. */
+let workbookTimeZone = DEFAULT_TIME_ZONE;
+
+function readTimeZoneOption(args: ParsedArgs): string {
+  const zone = args.option('timezone');
+  if (zone === undefined) return DEFAULT_TIME_ZONE;
+  if (!isTimeZone(zone)) {
+    throw new UsageError(`Fuseau horaire inconnu : « ${zone} ». Donnez un nom IANA, par exemple Europe/Paris, America/Martinique ou Indian/Reunion.`);
+  }
+  return zone;
+}
+
+const openInZone = (path: string): Promise<SpreadsheetModel> => openWorkbook(path, workbookTimeZone);
 
 function openBundle(model: SpreadsheetModel, now?: Date): LoadedBundle {
   return loadBuiltBundle(DIST_DIR, { model, userEmail: CLI_USER, ...(now ? { now } : {}) });
@@ -71,7 +88,7 @@ function save(model: SpreadsheetModel, path: string): Promise<void> {
 async function commandInit(args: ParsedArgs): Promise<void> {
   const path = args.file('init');
   // An existing file is configured only once it has been read: one that is not a workbook is refused.
-  const model = existsSync(path) ? await openWorkbook(path) : createSpreadsheetModel('Parcours');
+  const model = existsSync(path) ? await openInZone(path) : createSpreadsheetModel('Parcours', workbookTimeZone);
   const result = expectOk<{ changes: string[] }>(openBundle(model).call('cliInit_'));
   await save(model, path);
   console.log(
@@ -82,7 +99,7 @@ async function commandInit(args: ParsedArgs): Promise<void> {
 }
 
 async function writeDemo(path: string): Promise<{ parcours: number; attendance: number; evaluations: number }> {
-  const model = createSpreadsheetModel('Parcours — démonstration');
+  const model = createSpreadsheetModel('Parcours — démonstration', workbookTimeZone);
   const result = expectOk<{ parcours: number; attendance: number; evaluations: number }>(
     openBundle(model, new Date(`${DEMO_AS_OF}T12:00:00Z`)).call('cliDemo_', DEMO_AS_OF),
   );
@@ -102,7 +119,7 @@ async function commandDemo(args: ParsedArgs): Promise<void> {
 }
 
 async function check(path: string, now?: Date): Promise<{ issues: unknown[]; parcours: number }> {
-  const model = await openWorkbook(path);
+  const model = await openInZone(path);
   return expectOk<{ issues: unknown[]; parcours: number }>(openBundle(model, now).call('cliCheck_'));
 }
 
@@ -125,7 +142,7 @@ async function commandStart(): Promise<void> {
   await commandFiche(parseArgs(['fiche', '--workbook', path, '--id', DEMO_FICHE_ID, '--out', fiche], COMMAND_SPECS), REPORT_CONTEXT, new Date(`${DEMO_AS_OF}T12:00:00Z`));
 }
 
-const REPORT_CONTEXT: ReportCliContext = { openBundle, openWorkbook, expectOk, demoAsOf: DEMO_AS_OF };
+const REPORT_CONTEXT: ReportCliContext = { openBundle, openWorkbook: openInZone, expectOk, demoAsOf: DEMO_AS_OF };
 
 const COMMANDS: Record<string, (args: ParsedArgs) => Promise<void>> = {
   init: commandInit,
@@ -141,6 +158,7 @@ const COMMANDS: Record<string, (args: ParsedArgs) => Promise<void>> = {
 export async function main(argv: string[]): Promise<number> {
   try {
     const args = parseArgs(argv, COMMAND_SPECS);
+    workbookTimeZone = readTimeZoneOption(args);
     if (args.command === 'help' || args.flag('help')) {
       console.log(USAGE);
       return EXIT.done;

@@ -23,6 +23,8 @@ export interface PreviewOptions {
   port?: number;
   /** An .xlsx file: read at start, saved after each call that wrote. */
   workbookPath?: string;
+  /** The zone the workbook's dates are read in (`--timezone`). */
+  timeZone?: string;
   /** A model to serve as is (tests); else the workbook file, else the demo workbook. */
   model?: SpreadsheetModel;
   /** The script's clock; the demo workbook defaults to its own date. */
@@ -100,7 +102,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const { distDir } = options;
   if (!existsSync(join(distDir, 'Code.js'))) throw new Error(`${distDir}/Code.js manque : lancez « npm run build ».`);
   const model =
-    options.model ?? (options.workbookPath ? await openWorkbook(options.workbookPath) : demoModel(distDir));
+    options.model ?? (options.workbookPath ? await openWorkbook(options.workbookPath, options.timeZone) : demoModel(distDir));
   const now = options.now ?? (options.model || options.workbookPath ? undefined : new Date(`${DEMO_DEFAULTS.asOf}T12:00:00Z`));
   const bundle = loadBuiltBundle(distDir, { model, userEmail: PREVIEW_USER, ...(now ? { now } : {}) });
   const bridge = createScriptRunBridge(bundle);
@@ -170,7 +172,8 @@ export async function commandPreview(args: { option(name: string): string | unde
   const port = Number(args.option('port') ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port attend un numéro de port.');
   if (workbookPath && !existsSync(workbookPath)) throw new UsageError(`Classeur introuvable : ${workbookPath}`);
-  const preview = await startPreview({ distDir, port, ...(workbookPath ? { workbookPath } : {}) });
+  const timeZone = args.option('timezone');
+  const preview = await startPreview({ distDir, port, ...(workbookPath ? { workbookPath } : {}), ...(timeZone ? { timeZone } : {}) });
   console.log(`Aperçu des formulaires sur ${preview.url} (classeur : ${workbookPath ?? 'démonstration'}) — Ctrl+C pour arrêter.`);
   for (const page of preview.pages) console.log(`  ${preview.url}/${page}`);
   await new Promise<void>((done) => process.once('SIGINT', () => preview.close().then(done)));

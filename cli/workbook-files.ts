@@ -11,8 +11,12 @@ import { sniffFileKind } from './file-kind';
 import { type FileWriter, realTarget, writeOutputs } from './output-files';
 import { systemCause, systemErrorCode } from './system-errors';
 
-/** Reads `path` as a workbook, or refuses (exit 2) saying what the file seems to be. */
-export async function openWorkbook(path: string): Promise<SpreadsheetModel> {
+/**
+ * Reads `path` as a workbook, or refuses (exit 2) saying what the file seems to be. An .xlsx holds
+ * wall-clock dates and no zone: they are read in `timeZone` (`--timezone`), which becomes the zone
+ * of the spreadsheet the add-in sees.
+ */
+export async function openWorkbook(path: string, timeZone?: string): Promise<SpreadsheetModel> {
   if (!existsSync(path)) throw new WorkbookUnreadable(`Classeur introuvable : ${path}`);
   let kind: ReturnType<typeof sniffFileKind>;
   try {
@@ -27,7 +31,7 @@ export async function openWorkbook(path: string): Promise<SpreadsheetModel> {
     );
   }
   try {
-    return await loadXlsx(path);
+    return await loadXlsx(path, timeZone ? { timeZone } : {});
   } catch (error) {
     if (error instanceof WorkbookUnreadable || error instanceof UsageError) throw error;
     const cause = systemErrorCode(error) ? systemCause(error) : 'son contenu est endommagé et ne se lit pas';

@@ -144,6 +144,8 @@ export const DEFAULT_MAX_ROWS = 1000;
 export const DEFAULT_MAX_COLUMNS = 26;
 export const DEFAULT_COLUMN_WIDTH = 100;
 export const DEFAULT_SHEET_NAME = 'Feuille 1';
+/** The zone of a new spreadsheet here, and of an .xlsx read without `--timezone`. */
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';
 
 export function createSheetModel(sheetId: number, name: string): SheetModel {
   return {
@@ -173,11 +175,11 @@ function newSpreadsheetId(): string {
 }
 
 /** A new spreadsheet as Google creates it: one empty 1000×26 sheet named 'Feuille 1'. */
-export function createSpreadsheetModel(name = 'Feuille de calcul sans titre'): SpreadsheetModel {
+export function createSpreadsheetModel(name = 'Feuille de calcul sans titre', timeZone = DEFAULT_TIME_ZONE): SpreadsheetModel {
   return {
     id: newSpreadsheetId(),
     name,
-    timeZone: 'Europe/Paris',
+    timeZone,
     sheets: [createSheetModel(0, DEFAULT_SHEET_NAME)],
     developerMetadata: [],
     nextSheetId: 1,

@@ -1,5 +1,5 @@
 /**
- * A calendar day in Europe/Paris, as an ISO string `YYYY-MM-DD`.
+ * A calendar day in the spreadsheet's time zone, as an ISO string `YYYY-MM-DD`.
  * Strings compare in calendar order, cross `google.script.run` and JSON unchanged,
  * and carry no time zone trap. All arithmetic here is on the proleptic Gregorian
  * calendar through UTC, so the host's time zone never matters.
@@ -96,36 +96,77 @@ function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-// ---- Europe/Paris instants -------------------------------------------------------------
-// Sheets gives date cells as Date objects at midnight in the spreadsheet's zone, and reads
-// Dates it is given in that zone. Intl knows the zone's whole history (summer time rules
-// changed over the years), which matters for birth dates.
+// ---- Instants in the spreadsheet's time zone ------------------------------------------------
+// Sheets gives date cells as Date objects at midnight in the spreadsheet's zone (Fichier ›
+// Paramètres), and reads the Dates it is given in that zone. Each execution reads the zone once
+// (Spreadsheet.getSpreadsheetTimeZone) and hands it down. Intl knows each zone's whole history
+// (offsets and summer time rules changed over the years), which matters for birth dates.
 
-export const PARIS_TIME_ZONE = 'Europe/Paris';
-let parisFormatter: Intl.DateTimeFormat | null = null;
+/** An IANA zone name: `Europe/Paris`, `America/Martinique`, `Indian/Reunion`… */
+export type TimeZone = string;
 
-function parisFields(instant: Date): { year: number; month: number; day: number; hour: number; minute: number } {
-  parisFormatter ??= new Intl.DateTimeFormat('en-GB', {
-    timeZone: PARIS_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  const out: Record<string, number> = {};
-  for (const part of parisFormatter.formatToParts(instant)) {
-    if (part.type !== 'literal') out[part.type] = Number(part.value);
-  }
-  return { year: out.year!, month: out.month!, day: out.day!, hour: out.hour!, minute: out.minute! };
+/** What a `.xlsx` (which holds no zone) is read in unless told otherwise (SPEC §1). */
+export const DEFAULT_TIME_ZONE: TimeZone = 'Europe/Paris';
+
+interface WallFields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
 }
 
 // Intl formatting is by far the costliest step of reading a large sheet, and a sheet holds few
-// distinct days: both conversions are memoised (bounded, so memory stays flat).
+// distinct days: both conversions are memoised per zone (bounded, so memory stays flat).
 const CACHE_LIMIT = 50_000;
-const dayByInstant = new Map<number, CalendarDay>();
-const midnightByDay = new Map<CalendarDay, number>();
+
+interface ZoneDays {
+  formatter: Intl.DateTimeFormat;
+  dayByInstant: Map<number, CalendarDay>;
+  midnightByDay: Map<CalendarDay, number>;
+}
+
+const zones = new Map<TimeZone, ZoneDays>();
+
+function zoneDays(timeZone: TimeZone): ZoneDays {
+  let zone = zones.get(timeZone);
+  if (zone === undefined) {
+    zone = {
+      formatter: new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
+      dayByInstant: new Map(),
+      midnightByDay: new Map(),
+    };
+    zones.set(timeZone, zone);
+  }
+  return zone;
+}
+
+/** Whether this JavaScript engine knows the zone (an unknown name makes Intl throw). */
+export function isTimeZone(name: string): boolean {
+  if (name.trim() === '') return false;
+  try {
+    zoneDays(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function wallFields(instant: Date, zone: ZoneDays): WallFields {
+  const out: Record<string, number> = {};
+  for (const part of zone.formatter.formatToParts(instant)) {
+    if (part.type !== 'literal') out[part.type] = Number(part.value);
+  }
+  return { year: out.year!, month: out.month!, day: out.day!, hour: out.hour! % 24, minute: out.minute! };
+}
 
 function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
   if (cache.size >= CACHE_LIMIT) cache.clear();
@@ -133,29 +174,44 @@ function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
   return value;
 }
 
-/** The calendar day in Europe/Paris at this instant. */
-export function parisDayOf(instant: Date): CalendarDay {
+/** The calendar day in `timeZone` at this instant (null-ish outside years 1000–9999). */
+export function dayInZone(instant: Date, timeZone: TimeZone): CalendarDay {
+  const zone = zoneDays(timeZone);
   const ms = instant.getTime();
-  const known = dayByInstant.get(ms);
+  const known = zone.dayByInstant.get(ms);
   if (known !== undefined) return known;
-  const p = parisFields(instant);
-  return remember(dayByInstant, ms, makeDay(p.year, p.month, p.day)!);
+  const p = wallFields(instant, zone);
+  return remember(zone.dayByInstant, ms, makeDay(p.year, p.month, p.day)!);
 }
 
-/** The instant of 00:00 in Europe/Paris on this day (what Sheets stores for a date cell). */
-export function parisMidnight(day: CalendarDay): Date {
-  const known = midnightByDay.get(day);
+/** The instant of 00:00 in `timeZone` on this day (what Sheets gives for a date cell of that day). */
+export function midnightInZone(day: CalendarDay, timeZone: TimeZone): Date {
+  const zone = zoneDays(timeZone);
+  const known = zone.midnightByDay.get(day);
   if (known !== undefined) return new Date(known);
-  return new Date(remember(midnightByDay, day, findParisMidnight(day).getTime()));
+  return new Date(remember(zone.midnightByDay, day, findMidnight(day, zone)));
 }
 
-function findParisMidnight(day: CalendarDay): Date {
+/** Wall clock − UTC at this instant, in minutes (whole minutes: every zone's offset since 1900). */
+function offsetMinutesAt(ms: number, zone: ZoneDays): number {
+  const p = wallFields(new Date(ms), zone);
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
+  return Math.round((wall - Math.floor(ms / 60_000) * 60_000) / 60_000);
+}
+
+/**
+ * 00:00 of `day` in the zone, for any offset (UTC−12 to UTC+14): the offset at the guess is tried,
+ * then the offset at the result (a change of offset near midnight). Where a zone skipped midnight
+ * (summer time starting at 00:00), the first instant of the day after the gap.
+ */
+function findMidnight(day: CalendarDay, zone: ZoneDays): number {
   const utc = toUtcMs(day);
-  // Paris is UTC+0 to UTC+2 over its history: try each offset, keep the one that lands on 00:00.
-  for (const offsetHours of [1, 2, 0, 3]) {
-    const candidate = new Date(utc - offsetHours * 3_600_000);
-    const p = parisFields(candidate);
-    if (p.hour === 0 && p.minute === 0 && makeDay(p.year, p.month, p.day) === day) return candidate;
-  }
-  return new Date(utc - 3_600_000);
+  const first = offsetMinutesAt(utc, zone);
+  const second = offsetMinutesAt(utc - first * 60_000, zone);
+  const candidates = [utc - first * 60_000, utc - second * 60_000].filter((ms) => {
+    const p = wallFields(new Date(ms), zone);
+    return p.hour === 0 && p.minute === 0 && makeDay(p.year, p.month, p.day) === day;
+  });
+  if (candidates.length > 0) return Math.min(...candidates);
+  return utc - Math.min(first, second) * 60_000;
 }

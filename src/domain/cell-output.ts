@@ -1,4 +1,4 @@
-import { type CalendarDay, isCalendarDay, parisMidnight } from './calendar-day';
+import { type CalendarDay, isCalendarDay, midnightInZone, type TimeZone } from './calendar-day';
 import { isDateValue } from './cell-values';
 import type { HeaderMap } from './header-map';
 import type { FieldSpec } from './workbook-schema';
@@ -6,18 +6,40 @@ import type { FieldSpec } from './workbook-schema';
 /** Values handed to `Range.setValues`. */
 export type CellOut = string | number | boolean | Date;
 
-// Sheets runs a string starting with = + - @ as a formula; a leading apostrophe makes it text
-// (the apostrophe is a prefix, not part of the value). A value that itself starts with an
-// apostrophe needs one too, or Sheets would swallow its first character.
-const NEEDS_TEXT_PREFIX = /^[=+\-@']/;
+/**
+ * Sheets reads every string a script writes as if typed (USER_ENTERED): `=…` and `+…` become
+ * formulas, `007` a number, `12:30` a time, `1/2` a date, `50 %` a percentage, `VRAI` a boolean
+ * (src/diagnostic/typed-text-cases.ts lists them). One rule for every string Parcours writes: when
+ * Sheets could read it as anything but itself, it gets a leading apostrophe, which Sheets keeps
+ * as a marker and never as part of the value. The test is deliberately wide (anything starting
+ * with a digit, a sign, `=`, `@`, `.` or `,`, an apostrophe, a boolean word, or ending with % or €):
+ * an apostrophe too many costs nothing, one too few changes the value. Text columns also carry
+ * the plain-text format (setup), which keeps what people type by hand as text.
+ */
+const MAY_BE_READ_AS_VALUE = /^\s*[\d=+\-@'.,]|[%€]\s*$|^\s*(vrai|faux|true|false)\s*$/i;
+
+export function needsTextPrefix(s: string): boolean {
+  return MAY_BE_READ_AS_VALUE.test(s);
+}
 
 export function textCell(s: string | null): string {
   if (s === null) return '';
-  return NEEDS_TEXT_PREFIX.test(s) ? `'${s}` : s;
+  return needsTextPrefix(s) ? `'${s}` : s;
 }
 
-export function dateCell(d: CalendarDay | null): Date | '' {
-  return d === null ? '' : parisMidnight(d);
+/**
+ * Columns of free text people type (names, comments, objectives…): setup gives them the plain-text
+ * format `@`. Not the ID column, nor Statut, lists or codes: their values are never read as
+ * anything else, and a team's formula there (an ID or a Statut computed by the team) is written
+ * back by Parcours with setValues, which a plain-text cell would keep as text instead of a formula.
+ */
+export function isTextField(field: FieldSpec): boolean {
+  return field.kind === 'text' && field.key !== 'id';
+}
+
+/** The day as Sheets holds it in a spreadsheet of this zone: midnight there, so it shows that day. */
+export function dateCell(d: CalendarDay | null, timeZone: TimeZone): Date | '' {
+  return d === null ? '' : midnightInZone(d, timeZone);
 }
 
 export function yesNoCell(b: boolean | null): string {
@@ -30,11 +52,11 @@ export function numberCell(n: number | null): number | '' {
 }
 
 /** A value of a record (or of a row read back) as a cell, for a field of this kind. */
-export function fieldCell(field: FieldSpec, value: unknown): CellOut {
+export function fieldCell(field: FieldSpec, value: unknown, timeZone: TimeZone): CellOut {
   if (value === null || value === undefined || value === '') return '';
   switch (field.kind) {
     case 'date':
-      return isCalendarDay(value) ? dateCell(value) : keptCell(value);
+      return isCalendarDay(value) ? dateCell(value, timeZone) : keptCell(value);
     case 'yesno':
       return typeof value === 'boolean' ? yesNoCell(value) : keptCell(value);
     case 'number':
@@ -64,6 +86,7 @@ export function encodeRow(
   fields: readonly FieldSpec[],
   map: HeaderMap,
   record: Record<string, unknown>,
+  timeZone: TimeZone,
   base?: readonly unknown[],
 ): CellOut[] {
   const mapped = Object.values(map.columns);
@@ -72,7 +95,7 @@ export function encodeRow(
   for (const field of fields) {
     const index = map.columns[field.key];
     if (index === undefined || !(field.key in record)) continue;
-    row[index] = fieldCell(field, record[field.key]);
+    row[index] = fieldCell(field, record[field.key], timeZone);
   }
   return row;
 }

@@ -1,4 +1,4 @@
-import { readText } from './cell-values';
+import { readLabel } from './cell-values';
 import { normalizeKey } from './text';
 import { WorkbookFormatError } from './workbook-format-error';
 import type { FieldSpec, SheetSpec } from './workbook-schema';
@@ -23,7 +23,7 @@ export interface HeaderMap {
  * is an extra column.
  */
 export function mapHeaders(sheet: SheetSpec, headerRow: readonly unknown[]): HeaderMap {
-  const headers = Array.from(headerRow, (cell) => readText(cell) ?? '');
+  const headers = Array.from(headerRow, (cell) => readLabel(cell) ?? '');
   const keys = headers.map(normalizeKey);
   const taken = new Set<number>();
   const columns: Record<string, number> = {};

@@ -1,4 +1,4 @@
-import { type CalendarDay, parisDayOf } from './calendar-day';
+import { type CalendarDay, dayInZone, type TimeZone } from './calendar-day';
 import { decodeAttendance } from './codecs/attendance';
 import { decodeEvaluations } from './codecs/evaluations';
 import { decodeExitReasons } from './codecs/exit-reasons';
@@ -63,6 +63,9 @@ export function findSheetName(existing: readonly string[], wanted: SheetName): s
 export type SkippableSheet = typeof SHEET.attendance | typeof SHEET.evaluations | typeof SHEET.support;
 
 export interface ReadOptions {
+  /** The spreadsheet's zone (Spreadsheet.getSpreadsheetTimeZone, or `--timezone` for an .xlsx). */
+  timeZone: TimeZone;
+  /** Today in that zone; now by default. */
   today?: CalendarDay;
   /** Sheets not read at all: their records are empty and their issues not reported. */
   skip?: readonly SkippableSheet[];
@@ -97,7 +100,8 @@ function withHeadersOnTop(name: SheetName, table: unknown[][], options: ReadOpti
   return moved;
 }
 
-export function readWorkbook(tables: RawTables, options: ReadOptions = {}): WorkbookData {
+export function readWorkbook(tables: RawTables, options: ReadOptions): WorkbookData {
+  const { timeZone } = options;
   const skipped = new Set<SheetName>(options.skip ?? []);
   const keys = Object.keys(tables);
   const layoutIssues: DataIssue[] = [];
@@ -121,35 +125,38 @@ export function readWorkbook(tables: RawTables, options: ReadOptions = {}): Work
     return standInTable(name);
   };
 
-  const parameters = decodeParameters(required(SHEET.parameters));
+  const parameters = decodeParameters(required(SHEET.parameters), timeZone);
   if (tableOf(SHEET.lists) === undefined) missing.push(missingSheetIssue(SHEET.lists));
-  const lists = decodeLists(tableOf(SHEET.lists));
-  const workshops = decodeWorkshops(required(SHEET.workshops));
-  const funders = decodeFunders(required(SHEET.funders));
-  const exitReasons = decodeExitReasons(required(SHEET.exitReasons));
+  const lists = decodeLists(tableOf(SHEET.lists), timeZone);
+  const workshops = decodeWorkshops(required(SHEET.workshops), timeZone);
+  const funders = decodeFunders(required(SHEET.funders), timeZone);
+  const exitReasons = decodeExitReasons(required(SHEET.exitReasons), timeZone);
   const participants = decodeParticipants(required(SHEET.participants), {
     parameters: parameters.records,
     prescribers: listValues(lists.records, LISTS_COLUMNS.prescriber),
     workshops: workshops.records,
     funders: funders.records,
     exitReasons: exitReasons.records,
-    today: options.today ?? parisDayOf(new Date()),
+    today: options.today ?? dayInZone(new Date(), timeZone),
+    timeZone,
   });
   const attendance = skipped.has(SHEET.attendance)
     ? { records: [], issues: [] }
-    : decodeAttendance(required(SHEET.attendance), { parcours: participants.records, workshops: workshops.records });
+    : decodeAttendance(required(SHEET.attendance), { parcours: participants.records, workshops: workshops.records, timeZone });
   const evaluations = skipped.has(SHEET.evaluations)
     ? { records: [], issues: [] }
     : decodeEvaluations(required(SHEET.evaluations), {
         parcours: participants.records,
         objectives: listValues(lists.records, LISTS_COLUMNS.objective),
+        timeZone,
       });
   const support = skipped.has(SHEET.support)
     ? { records: [], issues: [] }
     : decodeSupport(tableOf(SHEET.support), {
         parcours: participants.records,
         barriers: barrierLabels(lists.records),
-        today: options.today ?? parisDayOf(new Date()),
+        today: options.today ?? dayInZone(new Date(), timeZone),
+        timeZone,
       });
 
   return {

@@ -1,17 +1,20 @@
 import { currentMotifLabel } from '../domain/exit-labels';
-import { addMonths, type CalendarDay } from '../domain/calendar-day';
+import { addMonths, type CalendarDay, type TimeZone } from '../domain/calendar-day';
 import { type CellOut, dateCell } from '../domain/cell-output';
-import { readDate, readListValue, readNumber, readText, readYesNo, type Result } from '../domain/cell-values';
+import { isEmptyCell, readDate, readLabel, readListValue, readNumber, readText, readYesNo, type Result } from '../domain/cell-values';
 import type { HeaderMap } from '../domain/header-map';
-import { PARCOURS_STATUSES, PRESENCE_STATUSES } from '../domain/records';
+import { PRESENCE_STATUSES } from '../domain/records';
 import { findLabel, normalizeId } from '../domain/text';
 import { type FieldSpec, SHEET, type SheetSpec } from '../domain/workbook-schema';
 import { parcoursStatus } from '../domain/parcours-status';
 
 /**
  * What the `onEdit` simple trigger does with a hand edit, as pure rules: which French notes the
- * edited cells get or lose, and which derived cells are filled. It never proposes to change an
- * edited cell, nor a derived cell that holds a value (except a `Statut` Parcours wrote).
+ * edited cells get or lose, and which derived cells are filled. It never rewrites what a person
+ * typed or pasted: an edited cell is never changed, a derived cell only when empty, and a `Statut`
+ * only when it is empty or is the status Parcours derived from the row before this edit (known
+ * from the edit's old value, which Google gives for a single-cell edit only). A pasted row saying
+ * « Sorti » therefore stays « Sorti ».
  */
 
 export const EDITED_SHEETS = [SHEET.participants, SHEET.attendance, SHEET.evaluations] as const;
@@ -44,6 +47,13 @@ export interface EditInput {
   notes: readonly (readonly string[])[];
   lookups: EditLookups;
   today: CalendarDay;
+  /** The spreadsheet's zone: typed dates are read, and derived dates written, as days there. */
+  timeZone: TimeZone;
+  /**
+   * A single-cell edit: the cell's value before it (`e.oldValue`, '' when it was empty; a date as
+   * its serial number). Undefined for a paste or a fill-down, where Google gives no old value.
+   */
+  oldValue?: unknown;
 }
 
 export interface CellFill {
@@ -84,7 +94,7 @@ export function neededLookups(sheet: EditedSheet, keys: ReadonlySet<string>): Se
 }
 
 export function planEdit(input: EditInput): EditPlan {
-  const { spec, map, firstRow, firstColumn, numColumns, rows, lookups } = input;
+  const { spec, map, firstRow, firstColumn, numColumns, rows, lookups, timeZone } = input;
   const keys = editedKeys(map, firstColumn, numColumns);
   const fieldAtColumn = new Map<number, FieldSpec>();
   for (const field of spec.fields) {
@@ -98,7 +108,7 @@ export function planEdit(input: EditInput): EditPlan {
       const current = input.notes[i]?.[j] ?? '';
       const field = fieldAtColumn.get(firstColumn + j);
       if (current !== '' && !current.startsWith(NOTE_PREFIX)) return current; // a person's note
-      const problem = field ? cellProblem(spec.name as EditedSheet, field, cells[firstColumn + j - 1], lookups) : null;
+      const problem = field ? cellProblem(spec.name as EditedSheet, field, cells[firstColumn + j - 1], lookups, timeZone) : null;
       const wanted = problem === null ? '' : NOTE_PREFIX + problem;
       if (wanted !== current) notesChanged = true;
       return wanted;
@@ -108,7 +118,7 @@ export function planEdit(input: EditInput): EditPlan {
   const fills: CellFill[] = [];
   rows.forEach((cells, i) => {
     const row = firstRow + i;
-    const isBlank = cells.every((v) => readText(v) === null);
+    const isBlank = cells.every(isEmptyCell);
     if (isBlank) return;
     const fill = (key: string, value: CellOut): void => {
       const index = map.columns[key];
@@ -118,32 +128,32 @@ export function planEdit(input: EditInput): EditPlan {
       const index = map.columns[key];
       return index === undefined ? undefined : cells[index];
     };
-    const isEmpty = (key: string): boolean => map.columns[key] !== undefined && readText(raw(key)) === null;
+    const isEmpty = (key: string): boolean => map.columns[key] !== undefined && isEmptyCell(raw(key));
 
     if (spec.name === SHEET.participants && PARTICIPANT_DATES.some((k) => keys.has(k))) {
-      const entry = readDate(raw('entryDate'));
-      const typedTrial = readDate(raw('trialEnd'));
-      const exit = readDate(raw('exitDate'));
+      const entry = readDate(raw('entryDate'), timeZone);
+      const typedTrial = readDate(raw('trialEnd'), timeZone);
+      const exit = readDate(raw('exitDate'), timeZone);
       if (!entry.ok || !typedTrial.ok || !exit.ok) return;
       let trialEnd = typedTrial.value;
       if (entry.value !== null && lookups.parameters) {
         if (isEmpty('trialEnd') && !keys.has('trialEnd')) {
           trialEnd = addMonths(entry.value, lookups.parameters.trialMonths);
-          fill('trialEnd', dateCell(trialEnd));
+          fill('trialEnd', dateCell(trialEnd, timeZone));
         }
         if (isEmpty('contractEnd') && !keys.has('contractEnd')) {
-          fill('contractEnd', dateCell(addMonths(entry.value, lookups.parameters.contractMonths)));
+          fill('contractEnd', dateCell(addMonths(entry.value, lookups.parameters.contractMonths), timeZone));
         }
       }
       const status = parcoursStatus({ entryDate: entry.value, trialEnd, exitDate: exit.value }, input.today);
-      const current = readText(raw('status'));
-      const writtenByParcours = current === null || findLabel(current, PARCOURS_STATUSES) !== null;
-      if (!keys.has('status') && writtenByParcours && current !== status) fill('status', status);
+      const current = readText(raw('status'), timeZone);
+      const derived = current === null || (current !== status && current === statusBeforeEdit(input, raw));
+      if (!keys.has('status') && derived && current !== status) fill('status', status);
     }
 
     if (spec.name === SHEET.attendance && lookups.workshops && isEmpty('hours') && !keys.has('hours')) {
-      const status = readListValue(raw('status'), PRESENCE_STATUSES);
-      const workshopName = readText(raw('workshop'));
+      const status = readListValue(raw('status'), PRESENCE_STATUSES, timeZone);
+      const workshopName = readText(raw('workshop'), timeZone);
       const workshop = workshopName === null ? undefined : lookups.workshops.find((w) => findLabel(workshopName, [w.name]) !== null);
       if (status.ok && (status.value === 'Présent' || status.value === 'Retard') && workshop?.sessionHours) {
         fill('hours', workshop.sessionHours);
@@ -153,20 +163,42 @@ export function planEdit(input: EditInput): EditPlan {
   return { notes: notesChanged ? notes : null, fills };
 }
 
+/**
+ * The Statut Parcours would have written for the row as it was before a single-cell edit of one of
+ * its dates, or null when that is unknown (a paste, a fill-down, an unreadable date).
+ */
+function statusBeforeEdit(input: EditInput, raw: (key: string) => unknown): string | null {
+  if (input.oldValue === undefined || input.rows.length !== 1 || input.numColumns !== 1) return null;
+  const column = input.firstColumn - 1;
+  const before = (key: string): unknown => {
+    const index = input.map.columns[key];
+    if (index !== column) return raw(key);
+    // Google sends a date cell's old value as its serial number, as text.
+    const old = input.oldValue;
+    return typeof old === 'string' && /^\d+(\.\d+)?$/.test(old) ? Number(old) : old;
+  };
+  const entry = readDate(before('entryDate'), input.timeZone);
+  const trial = readDate(before('trialEnd'), input.timeZone);
+  const exit = readDate(before('exitDate'), input.timeZone);
+  if (!entry.ok || !trial.ok || !exit.ok) return null;
+  const trialEnd = trial.value ?? (entry.value && input.lookups.parameters ? addMonths(entry.value, input.lookups.parameters.trialMonths) : null);
+  return parcoursStatus({ entryDate: entry.value, trialEnd, exitDate: exit.value }, input.today);
+}
+
 /** Why a typed cell cannot be read, in French, or null when it can (or is empty). */
-export function cellProblem(sheet: EditedSheet, field: FieldSpec, value: unknown, lookups: EditLookups): string | null {
+export function cellProblem(sheet: EditedSheet, field: FieldSpec, value: unknown, lookups: EditLookups, timeZone: TimeZone): string | null {
   const failed = (result: Result<unknown>): string | null => (result.ok ? null : result.message);
-  const text = readText(value);
+  const text = readText(value, timeZone);
   if (text === null) return null;
   switch (field.kind) {
     case 'date':
-      return failed(readDate(value));
+      return failed(readDate(value, timeZone));
     case 'number':
-      return failed(readNumber(value));
+      return failed(readNumber(value, timeZone));
     case 'yesno':
-      return failed(readYesNo(value));
+      return failed(readYesNo(value, timeZone));
     case 'list':
-      if (field.list?.kind === 'fixed') return failed(readListValue(value, field.list.values));
+      if (field.list?.kind === 'fixed') return failed(readListValue(value, field.list.values, timeZone));
       break;
     default:
       break;
@@ -221,6 +253,6 @@ export function describeEdit(input: EditInput, plan: EditPlan): EditJournal | nu
   if (added.length > 0) parts.push(`note sur : ${added.join(', ')}`);
   if (removed.length > 0) parts.push(`note retirée : ${removed.join(', ')}`);
   const idColumn = input.map.columns['id'];
-  const id = input.rows.length === 1 && idColumn !== undefined ? (readText(input.rows[0]?.[idColumn]) ?? '') : '';
+  const id = input.rows.length === 1 && idColumn !== undefined ? (readLabel(input.rows[0]?.[idColumn]) ?? '') : '';
   return { id, detail: `${rows} ; ${parts.join(' ; ')}.` };
 }

@@ -1,4 +1,4 @@
-import { readText } from '../domain/cell-values';
+import { readLabel } from '../domain/cell-values';
 import { mapHeaders } from '../domain/header-map';
 import { normalizeKey } from '../domain/text';
 import { UserError } from '../domain/user-error';
@@ -143,7 +143,7 @@ export interface AdoptionPlan {
  * whose name would be read as a Parcours field.
  */
 export function planAdoption(spec: SheetSpec, headerRow: readonly unknown[], choice: readonly (string | null)[]): AdoptionPlan {
-  const headers = Array.from(headerRow, (cell) => readText(cell) ?? '');
+  const headers = Array.from(headerRow, (cell) => readLabel(cell) ?? '');
   if (choice.length !== headers.length) {
     throw new UserError('Les en-têtes de la feuille ont changé depuis la proposition : rouvrez « Adopter un classeur existant… ».');
   }

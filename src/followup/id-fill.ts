@@ -1,4 +1,5 @@
-import { readDate, readText } from '../domain/cell-values';
+import type { TimeZone } from '../domain/calendar-day';
+import { isEmptyCell, readDate, readLabel } from '../domain/cell-values';
 import { isBlankCell } from '../domain/codecs/sheet-rows';
 import { nextParcoursId } from '../forms/parcours-id';
 
@@ -15,7 +16,7 @@ export function isDataRow(cells: readonly unknown[]): boolean {
 
 /** An ID cell the reader would report as « ID manquant ». */
 export function isMissingId(cell: unknown): boolean {
-  return readText(cell) === null;
+  return isEmptyCell(cell);
 }
 
 export interface EmptyCellCounts {
@@ -59,8 +60,8 @@ export interface CreatedId {
 }
 
 /** The year of a date cell, when it holds a readable date (a four-digit year, as IDs need). */
-function yearOf(cell: unknown): number | null {
-  const read = readDate(cell);
+function yearOf(cell: unknown, timeZone: TimeZone): number | null {
+  const read = readDate(cell, timeZone);
   if (!read.ok || read.value === null) return null;
   const year = Number(read.value.slice(0, 4));
   return year >= 1000 && year <= 9999 ? year : null;
@@ -77,10 +78,11 @@ export function planIdFill(
   idFormulas: readonly string[],
   columns: IdFillColumns,
   currentYear: number,
+  timeZone: TimeZone,
 ): CreatedId[] {
   const existing: string[] = [];
   for (const cells of rows) {
-    const id = readText(cells[columns.id]);
+    const id = readLabel(cells[columns.id]);
     if (id !== null) existing.push(id);
   }
   const at = (cells: readonly unknown[], column: number | undefined): unknown => (column === undefined ? undefined : cells[column]);
@@ -89,7 +91,7 @@ export function planIdFill(
   const created: CreatedId[] = [];
   rows.forEach((cells, index) => {
     if (!isDataRow(cells) || !isMissingId(cells[columns.id]) || idFormulas[index]) return;
-    const year = yearOf(at(cells, columns.entryDate)) ?? yearOf(at(cells, columns.commissionDate)) ?? currentYear;
+    const year = yearOf(at(cells, columns.entryDate), timeZone) ?? yearOf(at(cells, columns.commissionDate), timeZone) ?? currentYear;
     const last = lastOfYear.get(year);
     const id = nextParcoursId(last === undefined ? existing : [last], year);
     lastOfYear.set(year, id);

@@ -70,7 +70,7 @@ export const optionalNumber = z
   .nullish()
   .transform((v, ctx): number | null => {
     if (v === null || v === undefined) return null;
-    const read = readNumber(v);
+    const read = readNumber(v, 'UTC'); // a form sends text or numbers, never a Date: no zone involved
     if (!read.ok) {
       ctx.addIssue({ code: 'custom', message: 'Nombre illisible : écrivez par exemple 3,5.' });
       return z.NEVER;

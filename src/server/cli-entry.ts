@@ -2,12 +2,12 @@
  * Entry points of the local command line (`parcours`), private in Apps Script (trailing `_`).
  * They return plain JSON-able objects: the command line runs in another realm and prints them.
  */
-import { parisDayOf } from '../domain/calendar-day';
 import type { DataIssue } from '../domain/data-issue';
 import { UserError } from '../domain/user-error';
 import { WorkbookFormatError } from '../domain/workbook-format-error';
 import { buildDemoWorkbook } from '../demo/demo-workbook';
 import { configureWorkbook } from '../sheets/setup-workbook';
+import { spreadsheetCalendar } from '../sheets/spreadsheet-calendar';
 import { loadWorkbookData } from '../sheets/workbook-tables';
 import { writeDemoWorkbook } from '../sheets/write-demo';
 
@@ -40,7 +40,8 @@ export function cliDemo_(asOf?: string): CliResult<{ parcours: number; attendanc
 
 export function cliCheck_(): CliResult<{ issues: DataIssue[]; parcours: number }> {
   return guarded(() => {
-    const data = loadWorkbookData(SpreadsheetApp.getActiveSpreadsheet(), parisDayOf(new Date()));
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const data = loadWorkbookData(ss, spreadsheetCalendar(ss));
     return { issues: data.issues, parcours: data.parcours.length };
   });
 }

@@ -3,7 +3,7 @@
  * and `cliFiche_` for `parcours fiche`. The fiche is nominative: it is written only on request,
  * into its own sheet, and never by the summary.
  */
-import { PARIS_TIME_ZONE, parisDayOf } from '../domain/calendar-day';
+import { spreadsheetCalendar } from '../sheets/spreadsheet-calendar';
 import { UserError } from '../domain/user-error';
 import { WorkbookFormatError } from '../domain/workbook-format-error';
 import { type FormAnswer, formRefusal } from '../forms/form-answer';
@@ -21,8 +21,10 @@ export function menuParcoursSheet(): void {
 
 function writeNow(id: string): WrittenFiche {
   const now = new Date();
-  const generatedAt = Utilities.formatDate(now, PARIS_TIME_ZONE, "dd/MM/yyyy 'à' HH:mm");
-  return writeParcoursFiche(SpreadsheetApp.getActiveSpreadsheet(), id, parisDayOf(now), generatedAt);
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const calendar = spreadsheetCalendar(ss, now);
+  const generatedAt = Utilities.formatDate(now, calendar.timeZone, "dd/MM/yyyy 'à' HH:mm");
+  return writeParcoursFiche(ss, id, calendar, generatedAt);
 }
 
 /** google.script.run: writes the fiche of `id` (an ID string; nothing else crosses). */

@@ -4,7 +4,7 @@
  * Functions named `menu…` are menu items; the others are google.script.run targets (plain JSON in
  * and out, days as ISO strings) or triggers.
  */
-import { formatDayFr, parisDayOf } from '../domain/calendar-day';
+import { dayInZone, formatDayFr } from '../domain/calendar-day';
 import type { Deadline } from '../followup/deadlines';
 import { type AdoptionChoices, type AdoptionProposal, type AdoptionRequest, adoptSheet, adoptionChoices, proposeAdoption } from '../sheets/followup/adoption';
 import { anonymise, previewAnonymisation } from '../sheets/followup/anonymise';
@@ -12,9 +12,9 @@ import { checkData } from '../sheets/followup/data-check';
 import { type DigestState, digestSpreadsheet, digestState, disableDigest, enableDigest, isDigestSender, sendDigest } from '../sheets/followup/deadline-digest';
 import { readDeadlines, writeDeadlinesSheet } from '../sheets/followup/deadlines-sheet';
 import { validateEdit } from '../sheets/followup/edit-validation';
+import { type SheetCalendar, spreadsheetCalendar } from '../sheets/spreadsheet-calendar';
 import { runFromMenu } from './user-messages';
 
-const today = (): string => parisDayOf(new Date());
 const active = (): GoogleAppsScript.Spreadsheet.Spreadsheet => SpreadsheetApp.getActiveSpreadsheet();
 
 function tell(title: string, text: string): void {
@@ -35,18 +35,20 @@ export function menuShowDeadlines(): void {
 /** google.script.run: the sidebar's list. */
 export function getDeadlines(): { today: string; deadlines: Deadline[]; digestEnabled: boolean; digest: { by: string; since: string } | null } {
   const ss = active();
-  const day = today();
+  const calendar = spreadsheetCalendar(ss);
   const state = digestState();
-  return { today: day, deadlines: readDeadlines(ss, day).deadlines, digestEnabled: state !== null, digest: state && { by: state.by, since: parisDayOf(new Date(state.since)) } };
+  const since = state && dayInZone(new Date(state.since), calendar.timeZone);
+  return { today: calendar.today, deadlines: readDeadlines(ss, calendar).deadlines, digestEnabled: state !== null, digest: state && { by: state.by, since: since ?? '' } };
 }
 
 function switchedOnText(state: DigestState): string {
-  return `activé par ${state.by} le ${formatDayFr(parisDayOf(new Date(state.since)))}`;
+  return `activé par ${state.by} le ${formatDayFr(dayInZone(new Date(state.since), spreadsheetCalendar(active()).timeZone))}`;
 }
 
 /** google.script.run and menu: regenerates the `Échéances` sheet. */
 export function writeDeadlines(): { count: number; sheetName: string } {
-  return writeDeadlinesSheet(active(), today());
+  const ss = active();
+  return writeDeadlinesSheet(ss, spreadsheetCalendar(ss));
 }
 
 export function menuWriteDeadlinesSheet(): void {
@@ -60,7 +62,7 @@ export function menuWriteDeadlinesSheet(): void {
 export function menuEnableDigest(): void {
   runFromMenu('Courriel quotidien des échéances', () => {
     const ss = active();
-    const { emails } = readDeadlines(ss, today());
+    const { emails } = readDeadlines(ss, spreadsheetCalendar(ss));
     const { created, state } = enableDigest(ss, emails);
     tell(
       'Courriel quotidien des échéances',
@@ -90,7 +92,7 @@ export function sendDeadlinesDigest(event?: { triggerUid?: string }): void {
   }
   // Switched off since, or a second coordinator's trigger: nothing is sent (and it removes itself).
   if (!isDigestSender(ss, event?.triggerUid)) return;
-  const sent = sendDigest(ss, today());
+  const sent = sendDigest(ss, spreadsheetCalendar(ss));
   if (sent === null) console.warn('Échéances : aucune adresse dans « Courriels des coordinateurs », courriel non envoyé.');
 }
 
@@ -100,7 +102,7 @@ export function menuCheckData(): void {
   runFromMenu('Vérifier les données', () => {
     const ss = active();
     ss.toast('Vérification des données en cours…', 'Parcours');
-    const { issues, sheetName, statusesUpdated } = checkData(ss, today());
+    const { issues, sheetName, statusesUpdated } = checkData(ss, spreadsheetCalendar(ss));
     const statuses = statusesUpdated === 0 ? 'Statuts à jour.' : `Statut mis à jour sur ${statusesUpdated} ligne(s).`;
     tell(
       'Vérifier les données',
@@ -136,7 +138,8 @@ export function applyAdoption(request: AdoptionRequest): { message: string } {
     choice: Array.isArray(request?.choice) ? request.choice.map((c) => (typeof c === 'string' && c !== '' ? c : null)) : [],
     createIds: request?.createIds === true,
   };
-  return { message: adoptSheet(active(), clean, today()) };
+  const ss = active();
+  return { message: adoptSheet(ss, clean, spreadsheetCalendar(ss)) };
 }
 
 // ---- Anonymiser ------------------------------------------------------------------------
@@ -145,8 +148,8 @@ export function menuAnonymise(): void {
   const title = 'Anonymiser les parcours anciens';
   runFromMenu(title, () => {
     const ss = active();
-    const day = today();
-    const { ids, retentionMonths } = previewAnonymisation(ss, day);
+    const calendar: SheetCalendar = spreadsheetCalendar(ss);
+    const { ids, retentionMonths } = previewAnonymisation(ss, calendar);
     const ui = SpreadsheetApp.getUi();
     if (ids.length === 0) {
       tell(title, `Aucun parcours sorti depuis plus de ${retentionMonths} mois à anonymiser.`);
@@ -160,7 +163,7 @@ export function menuAnonymise(): void {
       ui.ButtonSet.YES_NO,
     );
     if (answer !== ui.Button.YES) return;
-    const done = anonymise(ss, day, ids);
+    const done = anonymise(ss, calendar, ids);
     tell(title, `${done} parcours anonymisé(s). L’opération est notée dans le Journal.`);
   });
 }
@@ -171,7 +174,7 @@ export function menuAnonymise(): void {
 export function handleEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!event?.range) return;
   try {
-    validateEdit(event.range);
+    validateEdit(event.range, event.oldValue);
   } catch (error) {
     console.warn(`Contrôle de saisie ignoré : ${error instanceof Error ? error.message : String(error)}`);
   }

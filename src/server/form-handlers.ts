@@ -4,7 +4,7 @@
  * document lock, reads the workbook inside it, validates the whole payload with the same zod
  * schema as the sidebar, and writes nothing when any field is wrong.
  */
-import { type CalendarDay, isCalendarDay, parisDayOf } from '../domain/calendar-day';
+import { isCalendarDay } from '../domain/calendar-day';
 import { UserError } from '../domain/user-error';
 import { WorkbookFormatError } from '../domain/workbook-format-error';
 import { SHEET } from '../domain/workbook-schema';
@@ -20,6 +20,7 @@ import { type FormWorkbook, readFormWorkbook } from '../sheets/forms/form-workbo
 import { saveAdmissionIn, saveAdmitIn, saveExitIn, saveRenewalIn } from '../sheets/forms/participants-saves';
 import { saveSupportIn, supportOverviewIn } from '../sheets/forms/support-save';
 import type { BarrierStatus, RecentAction } from '../forms/support-schema';
+import { spreadsheetCalendar } from '../sheets/spreadsheet-calendar';
 import { runFromMenu } from './user-messages';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -64,10 +65,6 @@ export function menuSupport(): void {
   showForm('support');
 }
 
-function today(): CalendarDay {
-  return parisDayOf(new Date());
-}
-
 /** A problem the coordinator can fix (unconfigured workbook, lock busy) becomes a refusal of the whole form. */
 function answering<T extends object>(work: () => FormAnswer<T>): FormAnswer<T> {
   try {
@@ -83,7 +80,10 @@ function reading<T extends object>(
   work: (wb: FormWorkbook) => FormAnswer<T>,
   needs: readonly SkippableSheet[] = [],
 ): FormAnswer<T> {
-  return answering(() => work(readFormWorkbook(SpreadsheetApp.getActiveSpreadsheet(), today(), needs)));
+  return answering(() => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    return work(readFormWorkbook(ss, spreadsheetCalendar(ss), needs));
+  });
 }
 
 function saving<T extends object>(
@@ -93,7 +93,7 @@ function saving<T extends object>(
   return answering(() =>
     withDocumentLock(() => {
       const ss = SpreadsheetApp.getActiveSpreadsheet();
-      return save(ss, readFormWorkbook(ss, today(), needs));
+      return save(ss, readFormWorkbook(ss, spreadsheetCalendar(ss), needs));
     }),
   );
 }

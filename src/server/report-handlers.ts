@@ -5,13 +5,13 @@
  */
 import { type CliResult, guarded } from './cli-entry';
 import * as z from 'zod';
-import { parisDayOf } from '../domain/calendar-day';
 import { decodeFunders } from '../domain/codecs/funders';
 import { recentPeriodChoices, periodLabelFr } from '../domain/period';
 import type { Summary } from '../domain/summary/summary-schema';
 import { UserError } from '../domain/user-error';
 import { WorkbookFormatError } from '../domain/workbook-format-error';
 import { SHEET } from '../domain/workbook-schema';
+import { spreadsheetCalendar } from '../sheets/spreadsheet-calendar';
 import { buildDemoWorkbook } from '../demo/demo-workbook';
 import { configureWorkbook } from '../sheets/setup-workbook';
 import { findSheet } from '../sheets/sheet-lookup';
@@ -38,7 +38,7 @@ export interface DialogChoice {
 }
 
 export interface SummaryDialogChoices {
-  /** Today in Paris, `AAAA-MM-JJ` (the dialog's default dates). */
+  /** Today in the spreadsheet's zone, `AAAA-MM-JJ` (the dialog's default dates). */
   today: string;
   periods: DialogChoice[];
   /** `value` '' is « all funders ». */
@@ -49,7 +49,8 @@ export interface SummaryDialogChoices {
 
 /** google.script.run: what the dialog offers. Reads only `Financeurs` (one getValues). */
 export function summaryDialogChoices(): SummaryDialogChoices {
-  const today = parisDayOf(new Date());
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const { today, timeZone } = spreadsheetCalendar(ss);
   // A period not over yet is labelled so, lest its summary be taken for a complete one.
   const periods = recentPeriodChoices(today).map((p) => ({
     value: p.label,
@@ -57,9 +58,9 @@ export function summaryDialogChoices(): SummaryDialogChoices {
   }));
   const funders: DialogChoice[] = [{ value: '', label: ALL_FUNDERS_LABEL }];
   try {
-    const sheet = findSheet(SpreadsheetApp.getActiveSpreadsheet(), SHEET.funders);
+    const sheet = findSheet(ss, SHEET.funders);
     // Without `Financeurs` (SPEC §1: an optional sheet) the summary is for all parcours.
-    for (const funder of sheet ? decodeFunders(readTable(sheet)).records : []) {
+    for (const funder of sheet ? decodeFunders(readTable(sheet), timeZone).records : []) {
       const code = funder.code.trim();
       funders.push({ value: code, label: funder.name ? `${code} — ${funder.name}` : code });
     }

@@ -1,3 +1,4 @@
+import type { TimeZone } from '../domain/calendar-day';
 import { type CellOut, encodeRow, textCell } from '../domain/cell-output';
 import { type HeaderMap, headerRowNumber, mapHeaders } from '../domain/header-map';
 import { normalizeKey } from '../domain/text';
@@ -18,7 +19,7 @@ import { withDocumentLock } from './document-lock';
 import { appendJournal } from './journal';
 import { type SheetFinder, sheetFinder } from './sheet-lookup';
 import { appendRows, ensureGrid, readTable, writeBlock } from './table-io';
-import { formatSatisfies, numberFormatFor, type RangeResolver, sameValidation, validationFor } from './validation-rules';
+import { formatSatisfies, numberFormatFor, PLAIN_TEXT_FORMAT, type RangeResolver, sameValidation, validationFor } from './validation-rules';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -57,7 +58,7 @@ export function configureWorkbook(ss: Spreadsheet): SetupResult {
     const prepared = WORKBOOK_SCHEMA.map((spec) => prepareSheet(ss, spec, find, changes));
     removeBlankStarterSheet(ss, existing, prepared, changes);
     const byName = new Map(prepared.map((p) => [p.spec.name, p] as const));
-    writeDefaultRows(byName, changes);
+    writeDefaultRows(byName, changes, ss.getSpreadsheetTimeZone());
     const resolve = rangeResolver(byName);
     for (const p of prepared) {
       configureLayout(p, changes);
@@ -125,40 +126,40 @@ function removeBlankStarterSheet(ss: Spreadsheet, existing: Sheet[], prepared: P
   }
 }
 
-function writeDefaultRows(byName: Map<SheetName, PreparedSheet>, changes: string[]): void {
+function writeDefaultRows(byName: Map<SheetName, PreparedSheet>, changes: string[], timeZone: TimeZone): void {
   for (const p of byName.values()) {
     if (!p.spec.defaultRows || p.spec.name === SHEET.parameters) continue;
     if (p.sheet.getLastRow() > 1) {
-      if (p.spec.name === SHEET.exitReasons) addMissingMotifs(p, changes);
+      if (p.spec.name === SHEET.exitReasons) addMissingMotifs(p, changes, timeZone);
       continue;
     }
-    const rows = p.spec.defaultRows.map((values) => rowFromValues(p, values));
+    const rows = p.spec.defaultRows.map((values) => rowFromValues(p, values, timeZone));
     writeBlock(p.sheet, 2, 1, rows);
     changes.push(`« ${p.spec.name} » : ${rows.length} lignes par défaut ajoutées`);
   }
   const parameters = byName.get(SHEET.parameters);
-  if (parameters) addMissingParameters(parameters, changes);
+  if (parameters) addMissingParameters(parameters, changes, timeZone);
   const lists = byName.get(SHEET.lists);
   if (lists) fillEmptyLists(lists, changes);
 }
 
 /** A row of the sheet's width with `values` in the schema's field order, wherever those columns are. */
-function rowFromValues(p: PreparedSheet, values: readonly (string | number)[]): CellOut[] {
+function rowFromValues(p: PreparedSheet, values: readonly (string | number)[], timeZone: TimeZone): CellOut[] {
   const record: Record<string, unknown> = {};
   p.spec.fields.forEach((field, i) => {
     record[field.key] = values[i] ?? null;
   });
-  return encodeRow(p.spec.fields, p.map, record);
+  return encodeRow(p.spec.fields, p.map, record, timeZone);
 }
 
-function addMissingParameters(p: PreparedSheet, changes: string[]): void {
+function addMissingParameters(p: PreparedSheet, changes: string[], timeZone: TimeZone): void {
   const nameColumn = p.map.columns['name']!;
   const known = new Set(readTable(p.sheet).slice(1).map((row) => normalizeKey(String(row[nameColumn] ?? ''))));
   const missing = (p.spec.defaultRows ?? []).filter(([name]) => !known.has(normalizeKey(String(name))));
   if (missing.length === 0) return;
   appendRows(
     p.sheet,
-    missing.map((values) => rowFromValues(p, values)),
+    missing.map((values) => rowFromValues(p, values, timeZone)),
   );
   changes.push(`« Paramètres » : ${missing.map(([name]) => name).join(', ')} ajouté(s) avec leur valeur par défaut`);
 }
@@ -168,7 +169,7 @@ function addMissingParameters(p: PreparedSheet, changes: string[]): void {
  * under a former label (`Incarcération`, `Autre sortie positive`…) counts as present, and no row the
  * team wrote is rewritten or reclassified.
  */
-function addMissingMotifs(p: PreparedSheet, changes: string[]): void {
+function addMissingMotifs(p: PreparedSheet, changes: string[], timeZone: TimeZone): void {
   const motifColumn = p.map.columns['motif']!;
   const present = new Set(
     readTable(p.sheet)
@@ -179,7 +180,7 @@ function addMissingMotifs(p: PreparedSheet, changes: string[]): void {
   if (missing.length === 0) return;
   appendRows(
     p.sheet,
-    missing.map((values) => rowFromValues(p, values)),
+    missing.map((values) => rowFromValues(p, values, timeZone)),
   );
   changes.push(`« Motifs de sortie » : ${missing.map(([motif]) => motif).join(', ')} ajouté(s) avec leur catégorie`);
 }
@@ -282,6 +283,7 @@ function configureColumns(p: PreparedSheet, resolve: RangeResolver, changes: str
   const rows = sheet.getMaxRows() - 1;
   const validated: string[] = [];
   const formatted: string[] = [];
+  const plainText: string[] = [];
   for (const w of wanted) {
     const current = validations[w.column - 1] ?? null;
     if (w.validation && !sameValidation(current, w.validation)) {
@@ -290,11 +292,12 @@ function configureColumns(p: PreparedSheet, resolve: RangeResolver, changes: str
     }
     if (w.format && !formatSatisfies(String(formats[w.column - 1] ?? ''), w.format)) {
       sheet.getRange(2, w.column, rows, 1).setNumberFormat(w.format);
-      formatted.push(w.field.header);
+      (w.format === PLAIN_TEXT_FORMAT ? plainText : formatted).push(w.field.header);
     }
   }
   if (validated.length > 0) changes.push(`« ${spec.name} » : listes et contrôles sur ${validated.join(', ')}`);
   if (formatted.length > 0) changes.push(`« ${spec.name} » : format de date sur ${formatted.join(', ')}`);
+  if (plainText.length > 0) changes.push(`« ${spec.name} » : format texte brut sur ${plainText.join(', ')}`);
 }
 
 /**

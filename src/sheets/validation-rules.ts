@@ -1,3 +1,4 @@
+import { isTextField } from '../domain/cell-output';
 import type { FieldSpec, SheetName } from '../domain/workbook-schema';
 
 type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
@@ -63,9 +64,13 @@ function criteriaKey(values: unknown[]): string {
 }
 
 /** The number format a column should have, or null to leave the team's format alone. */
+/** Sheets' plain-text format: what is typed in such a cell stays the text typed (`007`, `1/2`, `12:30`). */
+export const PLAIN_TEXT_FORMAT = '@';
+
 export function numberFormatFor(field: FieldSpec): string | null {
   if (field.numberFormat) return field.numberFormat;
-  return field.kind === 'date' ? 'dd/mm/yyyy' : null;
+  if (field.kind === 'date') return 'dd/mm/yyyy';
+  return isTextField(field) ? PLAIN_TEXT_FORMAT : null;
 }
 
 /** A date column already formatted as any date is left as the team set it. */

@@ -2,6 +2,7 @@ import { type RawTables, readWorkbook, type SkippableSheet } from '../domain/rea
 import type { WorkbookData } from '../domain/records';
 import { SHEET, WORKBOOK_SCHEMA } from '../domain/workbook-schema';
 import { sheetFinder } from './sheet-lookup';
+import type { SheetCalendar } from './spreadsheet-calendar';
 import { readTable } from './table-io';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -26,6 +27,6 @@ export function readRawTables(ss: Spreadsheet, skip: readonly SkippableSheet[] =
  * headers found below a title are read there and reported. Throws WorkbookFormatError for a
  * missing sheet or header.
  */
-export function loadWorkbookData(ss: Spreadsheet, today: string): WorkbookData {
-  return readWorkbook(readRawTables(ss), { today, headersBelowTitle: 'read' });
+export function loadWorkbookData(ss: Spreadsheet, calendar: SheetCalendar): WorkbookData {
+  return readWorkbook(readRawTables(ss), { ...calendar, headersBelowTitle: 'read' });
 }

@@ -20,6 +20,8 @@ export function writeDemoWorkbook(ss: Spreadsheet, demo: DemoWorkbook): void {
   if (participants.getLastRow() > 1) {
     throw new UserError('Ce classeur contient déjà des participants : la démonstration s’écrit dans un classeur vide.');
   }
+  // The demo's days are the days shown in this spreadsheet's zone.
+  const timeZone = ss.getSpreadsheetTimeZone();
   const tables: [SheetName, readonly object[]][] = [
     [SHEET.workshops, demo.workshops],
     [SHEET.funders, demo.funders],
@@ -33,7 +35,7 @@ export function writeDemoWorkbook(ss: Spreadsheet, demo: DemoWorkbook): void {
     if (!sheet) throw new UserError(`Feuille « ${name} » introuvable : configurez le classeur d’abord.`);
     const spec = sheetSpec(name);
     const map = mapHeaders(spec, readHeaderRow(sheet));
-    const rows = records.map((record) => encodeRow(spec.fields, map, record as Record<string, unknown>));
+    const rows = records.map((record) => encodeRow(spec.fields, map, record as Record<string, unknown>, timeZone));
     writeBlock(sheet, 2, 1, rows);
   }
   const parameters = find(SHEET.parameters);

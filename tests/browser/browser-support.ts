@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
-import { parisDayOf } from '../../src/domain/calendar-day';
+import { dayInZone } from '../../src/domain/calendar-day';
 import { cellRows } from '../../runtime/spreadsheet/sheet-grid';
 import type { SpreadsheetModel } from '../../runtime/spreadsheet/spreadsheet-model';
 
@@ -53,7 +53,7 @@ export function sheetValues(model: SpreadsheetModel, name: string): (string | nu
   return cellRows(sheet).map((row) =>
     Array.from(row, (cell) => {
       const v = cell?.value ?? '';
-      return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]' ? parisDayOf(v as Date) : v;
+      return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]' ? dayInZone(v as Date, 'Europe/Paris') : v;
     }),
   );
 }

@@ -69,7 +69,7 @@ describe('Échéances (sidebar)', () => {
     const rows = [
       { id: ids.candidate, lastName: XSS, firstName: 'Noé', birthDate: '1991-04-23', sex: 'H', commissionDate: '2026-11-25' },
       { id: ids.trial, lastName: 'Garnier', firstName: 'Inès', birthDate: '1988-09-02', sex: 'F', entryDate: '2026-11-02', trialEnd: '2026-11-27', contractEnd: '2027-05-02' },
-    ].map((record) => encodeRow(spec.fields, map, record));
+    ].map((record) => encodeRow(spec.fields, map, record, 'Europe/Paris'));
     sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, rows[0]!.length).setValues(rows);
   });
 
@@ -83,7 +83,7 @@ describe('Échéances (sidebar)', () => {
       const sheet = spreadsheetOf(preview.bundle).getSheetByName(spec.name);
       if (sheet && spec.name !== SHEET.journal) tables[spec.name] = sheet.getDataRange().getValues();
     }
-    const expected = computeDeadlines(readWorkbook(tables, { today: DEMO_DAY }), DEMO_DAY);
+    const expected = computeDeadlines(readWorkbook(tables, { timeZone: 'Europe/Paris', today: DEMO_DAY }), DEMO_DAY);
     expect(expected.length).toBeGreaterThan(10);
 
     const { page, dialogs } = await openPage(preview, 'Echeances', 300, 900);

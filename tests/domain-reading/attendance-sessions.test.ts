@@ -8,7 +8,7 @@ import { TODAY, baseTables, participant } from './fixtures';
  */
 function read(attendance: Record<string, unknown>[]) {
   const participants = [participant(), participant({ ID: 'P-2026-0002' })];
-  const data = readWorkbook(baseTables({ participants, attendance }), { today: TODAY });
+  const data = readWorkbook(baseTables({ participants, attendance }), { timeZone: 'Europe/Paris', today: TODAY });
   return { ...data, issues: data.issues.filter((i) => i.sheet === 'Présences') };
 }
 

@@ -1,4 +1,4 @@
-import { parisMidnight } from '../../src/domain/calendar-day';
+import { midnightInZone } from '../../src/domain/calendar-day';
 import { readWorkbook } from '../../src/domain/read-workbook';
 import { TODAY, baseTables, participant } from './fixtures';
 
@@ -9,7 +9,7 @@ function read(attendance: Record<string, unknown>[]) {
     participant({ ID: 'P-2026-0002', "Date d'entrée": '' }),
     participant({ ID: 'P-2026-0003', Sexe: '?' }),
   ];
-  const data = readWorkbook(baseTables({ participants, attendance }), { today: TODAY });
+  const data = readWorkbook(baseTables({ participants, attendance }), { timeZone: 'Europe/Paris', today: TODAY });
   return { ...data, issues: data.issues.filter((i) => i.sheet === 'Présences') };
 }
 
@@ -33,8 +33,8 @@ describe('Présences: hours', () => {
   it('reads typed hours, labels typed loosely and Date cells in winter and summer', () => {
     const data = read([
       row({ Heures: '2,5', Présence: 'retard', Atelier: 'menuiserie', Commentaire: ' bus en retard ' }),
-      row({ Date: parisMidnight('2026-06-30'), Heures: 6 }),
-      row({ Date: parisMidnight('2026-02-10'), Présence: 'absent justifie' }),
+      row({ Date: midnightInZone('2026-06-30', 'Europe/Paris'), Heures: 6 }),
+      row({ Date: midnightInZone('2026-02-10', 'Europe/Paris'), Présence: 'absent justifie' }),
     ]);
     expect(data.issues).toEqual([]);
     expect(data.attendance.map((a) => [a.row, a.date, a.workshop, a.status, a.hours, a.comment])).toEqual([

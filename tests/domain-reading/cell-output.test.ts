@@ -1,4 +1,4 @@
-import { parisMidnight } from '../../src/domain/calendar-day';
+import { midnightInZone } from '../../src/domain/calendar-day';
 import { dateCell, encodeRow, numberCell, textCell, yesNoCell } from '../../src/domain/cell-output';
 import { mapHeaders } from '../../src/domain/header-map';
 import { WORKSHOPS_FIELDS, sheetSpec } from '../../src/domain/workbook-schema';
@@ -22,10 +22,10 @@ describe('textCell', () => {
 
 describe('scalar cells', () => {
   it('writes dates at Paris midnight, yes/no in French, numbers as numbers', () => {
-    expect(dateCell('2026-07-14')).toEqual(parisMidnight('2026-07-14'));
-    expect((dateCell('2026-07-14') as Date).toISOString()).toBe('2026-07-13T22:00:00.000Z');
-    expect((dateCell('2026-01-15') as Date).toISOString()).toBe('2026-01-14T23:00:00.000Z');
-    expect(dateCell(null)).toBe('');
+    expect(dateCell('2026-07-14', 'Europe/Paris')).toEqual(midnightInZone('2026-07-14', 'Europe/Paris'));
+    expect((dateCell('2026-07-14', 'Europe/Paris') as Date).toISOString()).toBe('2026-07-13T22:00:00.000Z');
+    expect((dateCell('2026-01-15', 'Europe/Paris') as Date).toISOString()).toBe('2026-01-14T23:00:00.000Z');
+    expect(dateCell(null, 'Europe/Paris')).toBe('');
     expect(yesNoCell(true)).toBe('Oui');
     expect(yesNoCell(false)).toBe('Non');
     expect(yesNoCell(null)).toBe('');
@@ -46,16 +46,16 @@ describe('encodeRow', () => {
       sessionHours: 3.5,
       days: 'lundi, jeudi',
       active: true,
-    }, base);
+    }, 'Europe/Paris', base);
     expect(row).toEqual(["garder ceci", 'lundi, jeudi', "'=Maraîchage", 'Oui', 8, '', 3.5, 'colonne hors en-tête']);
   });
 
   it('keeps the base value of a field absent from the record, and escapes base text', () => {
-    const row = encodeRow(WORKSHOPS_FIELDS, map, { name: 'Menuiserie' }, ['=SUM(A1)', 'mardi', 'x', true, '', '', '']);
+    const row = encodeRow(WORKSHOPS_FIELDS, map, { name: 'Menuiserie' }, 'Europe/Paris', ['=SUM(A1)', 'mardi', 'x', true, '', '', '']);
     expect(row).toEqual(["'=SUM(A1)", 'mardi', 'Menuiserie', true, '', '', '']);
   });
 
   it('fills a new row with empty cells to the header width', () => {
-    expect(encodeRow(WORKSHOPS_FIELDS, map, { name: 'Cuisine', capacity: null })).toEqual(['', '', 'Cuisine', '', '', '', '']);
+    expect(encodeRow(WORKSHOPS_FIELDS, map, { name: 'Cuisine', capacity: null }, 'Europe/Paris')).toEqual(['', '', 'Cuisine', '', '', '', '']);
   });
 });

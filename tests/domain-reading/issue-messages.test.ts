@@ -28,7 +28,7 @@ describe('data-issue messages never quote a typed cell', () => {
     tables.Paramètres!.push(['Courriels des coordinateurs', `coordination@exemple.fr, ${MARK}`], ['Heures hebdomadaires minimum', typed('heures')]);
     tables.Ateliers!.push(['Maraîchage', '', typed('capacité'), '', '', typed('actif')]);
     tables.Financeurs!.push(['CD', '', typed('etp'), '', '']);
-    const { issues } = readWorkbook(tables, { today: TODAY });
+    const { issues } = readWorkbook(tables, { timeZone: 'Europe/Paris', today: TODAY });
     expect(issues.length).toBeGreaterThan(20);
     expect(issues.filter((i) => i.message.includes('Secrète'))).toEqual([]);
   });

@@ -13,7 +13,7 @@ describe('Évaluations', () => {
     ...overrides,
   });
   const read = (evaluations: Record<string, unknown>[]) => {
-    const data = readWorkbook(baseTables({ participants, evaluations }), { today: TODAY });
+    const data = readWorkbook(baseTables({ participants, evaluations }), { timeZone: 'Europe/Paris', today: TODAY });
     return { ...data, issues: data.issues.filter((i) => i.sheet === 'Évaluations') };
   };
 
@@ -71,7 +71,7 @@ describe('Financeurs', () => {
   it('applies the defaults 1607 h and 0 month, and leaves out a repeated or missing code', () => {
     const tables = baseTables();
     tables.Financeurs!.push(['cd', 'Doublon', '', '', ''], ['', 'Sans code', '', '', ''], ['DDETS', 'État', '2,5', 'x', -1]);
-    const data = readWorkbook(tables, { today: TODAY });
+    const data = readWorkbook(tables, { timeZone: 'Europe/Paris', today: TODAY });
     expect(data.funders).toEqual([
       { row: 2, code: 'CD', name: 'Conseil départemental', etpContracted: 4, hoursPerEtp: 1607, minimumMonths: 0 },
       { row: 3, code: 'PV', name: 'Politique de la ville', etpContracted: null, hoursPerEtp: 1600, minimumMonths: 3 },
@@ -96,7 +96,7 @@ describe('Motifs de sortie', () => {
       ['Bonne sortie', 'Voyage'],
       ['', 'Autre'],
     ];
-    const data = readWorkbook(tables, { today: TODAY });
+    const data = readWorkbook(tables, { timeZone: 'Europe/Paris', today: TODAY });
     expect(data.exitReasons).toEqual([{ row: 2, motif: 'CDI', category: 'Emploi durable' }]);
     expect(data.issues.map((i) => [i.row, i.column, i.message])).toEqual([
       [3, 'Motif', 'Motif déjà présent ligne 2 (sous ce libellé ou un ancien libellé) : seule la première ligne compte, supprimez celle-ci.'],
@@ -115,7 +115,7 @@ describe('Paramètres', () => {
       ["DUREE DE LA PERIODE D’ESSAI (MOIS)", 2],
       ['Courriels des coordinateurs', 'ana@exemple.fr; leo@exemple.fr ,zoe@exemple.fr'],
     ];
-    const data = readWorkbook(tables, { today: TODAY });
+    const data = readWorkbook(tables, { timeZone: 'Europe/Paris', today: TODAY });
     expect(data.issues).toEqual([]);
     expect(data.parameters).toEqual({
       structureName: '',
@@ -133,7 +133,7 @@ describe('Paramètres', () => {
   it('keeps the default of an unreadable number, with an issue', () => {
     const tables = baseTables();
     tables.Paramètres = [['Paramètre', 'Valeur'], ['Durée du contrat (mois)', 'six'], ['Seuil de secret statistique', 2.5]];
-    const data = readWorkbook(tables, { today: TODAY });
+    const data = readWorkbook(tables, { timeZone: 'Europe/Paris', today: TODAY });
     expect(data.parameters.contractMonths).toBe(6);
     expect(data.parameters.secrecyThreshold).toBe(0);
     expect(data.issues.map((i) => [i.row, i.column, i.message])).toEqual([
@@ -150,7 +150,7 @@ describe('Listes', () => {
       [' France Travail ', 'Lire un planning', 'savoir', 'orphelin'],
       ['', 'Travailler en équipe', 'Savoir-etre', ''],
       ['Mission locale', 'Ranger', 'Bricolage', ''],
-    ]);
+    ], 'Europe/Paris');
     expect(decoded.records).toEqual({
       Prescripteur: ['France Travail', 'Mission locale'],
       Objectif: ['Lire un planning', 'Travailler en équipe', 'Ranger'],

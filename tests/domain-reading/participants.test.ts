@@ -1,10 +1,10 @@
-import { parisMidnight } from '../../src/domain/calendar-day';
+import { midnightInZone } from '../../src/domain/calendar-day';
 import { readWorkbook } from '../../src/domain/read-workbook';
 import type { DataIssue } from '../../src/domain/data-issue';
 import { PARTICIPANT_HEADERS, TODAY, baseTables, participant, sheetTable } from './fixtures';
 
 function read(rows: Record<string, unknown>[]) {
-  return readWorkbook(baseTables({ participants: rows }), { today: TODAY });
+  return readWorkbook(baseTables({ participants: rows }), { timeZone: 'Europe/Paris', today: TODAY });
 }
 
 const issuesOf = (issues: DataIssue[], sheet = 'Participants') => issues.filter((i) => i.sheet === sheet);
@@ -55,8 +55,8 @@ describe('Participants: a readable row', () => {
         'Minimum social': 'rsa',
         'Niveau de formation': '3 (cap, bep)',
         'Heures hebdo prévues': '20,5',
-        'Date de naissance': parisMidnight('1975-03-08'),
-        "Date d'entrée": parisMidnight('2026-07-06'),
+        'Date de naissance': midnightInZone('1975-03-08', 'Europe/Paris'),
+        "Date d'entrée": midnightInZone('2026-07-06', 'Europe/Paris'),
       }),
     ]).parcours;
     expect(p).toMatchObject({
@@ -84,7 +84,7 @@ describe('Participants: a readable row', () => {
     );
     const tables = baseTables();
     tables.Participants = table;
-    const data = readWorkbook(tables, { today: TODAY });
+    const data = readWorkbook(tables, { timeZone: 'Europe/Paris', today: TODAY });
     expect(data.issues).toEqual([]);
     expect(data.parcours.map((p) => [p.row, p.id, p.sex, p.birthDate, p.lastName, p.commune, p.exitReason, p.exitDate])).toEqual([
       [2, 'P-2026-0002', 'H', '1980-09-01', 'Petit', 'Nantes', null, null],
@@ -249,7 +249,7 @@ describe('Participants: wrong fields read as empty', () => {
   it('keeps any prescripteur when the Listes column is empty or the sheet is absent', () => {
     const tables = baseTables({ participants: [participant({ Prescripteur: ' Voisin ' })] });
     delete tables.Listes;
-    const data = readWorkbook(tables, { today: TODAY });
+    const data = readWorkbook(tables, { timeZone: 'Europe/Paris', today: TODAY });
     // The absent sheet is named once (SPEC §1); the prescripteur itself is no issue.
     expect(data.issues.map((i) => i.sheet)).toEqual(['Listes']);
     expect(data.parcours[0]?.prescriber).toBe('Voisin');
@@ -271,7 +271,7 @@ describe('Participants: trial and contract ends', () => {
       ],
     });
     tables.Paramètres!.push(['Durée du contrat (mois)', '4']);
-    const data = readWorkbook(tables, { today: TODAY });
+    const data = readWorkbook(tables, { timeZone: 'Europe/Paris', today: TODAY });
     expect(data.parcours.map((p) => [p.trialEnd, p.contractEnd])).toEqual([
       ['2026-02-28', '2026-05-31'],
       ['2028-02-29', '2028-05-31'],

@@ -5,7 +5,7 @@ import { TODAY, baseTables, participant } from './fixtures';
 
 function formatError(tables: RawTables): WorkbookFormatError {
   try {
-    readWorkbook(tables, { today: TODAY });
+    readWorkbook(tables, { timeZone: 'Europe/Paris', today: TODAY });
   } catch (e) {
     if (e instanceof WorkbookFormatError) return e;
     throw e;
@@ -33,7 +33,7 @@ describe('readWorkbook', () => {
 
   it('reads a workbook with only Participants: every other sheet as empty, the default motifs, one issue per absent sheet', () => {
     const tables = { Participants: baseTables({ participants: [participant({})] }).Participants };
-    const data = readWorkbook(tables, { today: TODAY });
+    const data = readWorkbook(tables, { timeZone: 'Europe/Paris', today: TODAY });
     expect(data.parcours).toHaveLength(1);
     expect(data.exitReasons.map((r) => r.motif)).toEqual(DEFAULT_EXIT_REASONS.map(([motif]) => motif));
     expect(data.parameters.minimumWeeklyHours).toBe(9);
@@ -61,7 +61,7 @@ describe('readWorkbook', () => {
     const tables = baseTables({ participants: [participant({ 'Minimum social': 'RSA' })] });
     const at = tables.Participants![0]!.indexOf('Orientation RSA');
     tables.Participants = tables.Participants!.map((row) => row.filter((_, i) => i !== at));
-    const data = readWorkbook(tables, { today: TODAY });
+    const data = readWorkbook(tables, { timeZone: 'Europe/Paris', today: TODAY });
     expect(data.issues).toEqual([]);
     expect(data.parcours[0]).toMatchObject({ minimumSocial: 'RSA', rsaOrientation: null });
   });
@@ -70,7 +70,7 @@ describe('readWorkbook', () => {
     const tables = baseTables({ participants: [participant({})] });
     delete tables.Présences;
     tables.Évaluations = [['pas un en-tête']];
-    const data = readWorkbook(tables, { today: TODAY, skip: ['Présences', 'Évaluations'] });
+    const data = readWorkbook(tables, { timeZone: 'Europe/Paris', today: TODAY, skip: ['Présences', 'Évaluations'] });
     expect(data.parcours).toHaveLength(1);
     expect(data.attendance).toEqual([]);
     expect(data.evaluations).toEqual([]);
@@ -96,7 +96,7 @@ describe('readWorkbook', () => {
     const tables = baseTables();
     const loose = { ...tables, ' évaluations': tables.Évaluations } as Record<string, unknown[][] | undefined>;
     delete loose['Évaluations'];
-    expect(readWorkbook(loose as RawTables, { today: TODAY }).parcours).toHaveLength(1);
+    expect(readWorkbook(loose as RawTables, { timeZone: 'Europe/Paris', today: TODAY }).parcours).toHaveLength(1);
   });
 
   it('sorts issues by sheet tab order, then row', () => {
@@ -105,7 +105,7 @@ describe('readWorkbook', () => {
       attendance: [{ Date: 'hier', Atelier: 'Maraîchage', ID: 'P-2026-0001', Présence: 'Présent' }],
     });
     tables.Ateliers!.push(['', 'Sans nom', '', '', '', '']);
-    const data = readWorkbook(tables, { today: TODAY });
+    const data = readWorkbook(tables, { timeZone: 'Europe/Paris', today: TODAY });
     expect(data.issues.map((i) => [i.sheet, i.row])).toEqual([
       ['Participants', 3],
       ['Présences', 2],

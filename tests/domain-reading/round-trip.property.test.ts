@@ -81,12 +81,13 @@ describe('Participants: encode then decode', () => {
     funders: ['CD', 'PV'].map((code, i) => ({ row: i + 2, code, name: null, etpContracted: null, hoursPerEtp: 1607, minimumMonths: 0 })),
     exitReasons: DEFAULT_EXIT_REASONS.map(([motif, category], i) => ({ row: i + 2, motif, category })),
     today: '2026-06-15',
+    timeZone: 'Europe/Paris',
   };
 
   it('gives back every record, its dates, numbers and text', () => {
     fc.assert(
       fc.property(parcoursArb, (record) => {
-        const row = encodeRow(PARTICIPANTS_FIELDS, map, { ...record }, ['note libre']);
+        const row = encodeRow(PARTICIPANTS_FIELDS, map, { ...record }, 'Europe/Paris', ['note libre']);
         expect(row[0]).toBe('note libre');
         const decoded = decodeParticipants([headers, row.map(asSheetsStores)], context);
         expect(decoded.issues).toEqual([]);

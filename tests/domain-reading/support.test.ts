@@ -2,7 +2,7 @@
  * `Accompagnement` read from raw cells (SPEC §1.7): synonyms, text dates, decimal commas, every
  * unreadable row one data issue whose message names no text typed in the row.
  */
-import { parisMidnight } from '../../src/domain/calendar-day';
+import { midnightInZone } from '../../src/domain/calendar-day';
 import { type RawTables, readWorkbook } from '../../src/domain/read-workbook';
 import { WorkbookFormatError } from '../../src/domain/workbook-format-error';
 import { baseTables, participant, sheetTable } from './fixtures';
@@ -28,11 +28,11 @@ describe('reading Accompagnement', () => {
   it('reads synonyms, date cells and text dates, decimal commas, list labels typed loosely', () => {
     const data = readWorkbook(
       tablesWith([
-        row({ Date: parisMidnight('2026-01-20'), Thème: 'mobilite', 'État du frein': 'identifie', 'Suivi par': 'x' }),
+        row({ Date: midnightInZone('2026-01-20', 'Europe/Paris'), Thème: 'mobilite', 'État du frein': 'identifie', 'Suivi par': 'x' }),
         row({ "Type d'action": 'formation', Durée: '3,5', Organisme: 'Organisme de formation', Commentaire: '=1+1' }),
         row({ Participant: ' p-2026-0001 ', Date: '2026-11-20', Thème: "GARDE D'ENFANTS", 'État du frein': 'LEVÉ', Durée: 12 }),
       ]),
-      { today: TODAY },
+      { timeZone: 'Europe/Paris', today: TODAY },
     );
     expect(data.issues).toEqual([]);
     expect(data.support).toEqual([
@@ -65,7 +65,7 @@ describe('reading Accompagnement', () => {
         row({ Participant: '' }), // 18 no ID
         row({ Durée: 400 }), // 19 fine: the upper bound
       ]),
-      { today: TODAY },
+      { timeZone: 'Europe/Paris', today: TODAY },
     );
     expect(data.support.map((s) => s.row)).toEqual([19]);
     expect(data.issues.map((i) => [i.row, i.column])).toEqual([
@@ -98,7 +98,7 @@ describe('reading Accompagnement', () => {
     const lists = [['Prescripteur', 'Frein'], ['France Travail', 'Transport']];
     const data = readWorkbook(
       tablesWith([row({ Thème: 'transport', 'État du frein': 'En cours' }), row({ Thème: 'Mobilité', 'État du frein': 'En cours' })], lists),
-      { today: TODAY },
+      { timeZone: 'Europe/Paris', today: TODAY },
     );
     expect(data.support.map((s) => s.barrier)).toEqual(['Transport']);
     expect(data.issues.map((i) => [i.row, i.column])).toEqual([[3, 'Frein']]);
@@ -106,12 +106,12 @@ describe('reading Accompagnement', () => {
 
   it('reads a workbook without the sheet as empty; a sheet without Date, ID or Action is unreadable', () => {
     const { Accompagnement: _, ...without } = tablesWith([]);
-    expect(readWorkbook(without, { today: TODAY }).support).toEqual([]);
+    expect(readWorkbook(without, { timeZone: 'Europe/Paris', today: TODAY }).support).toEqual([]);
     const noAction = { ...without, Accompagnement: [['Date', 'ID', 'Frein']] };
-    expect(() => readWorkbook(noAction, { today: TODAY })).toThrow(WorkbookFormatError);
-    expect(() => readWorkbook(noAction, { today: TODAY })).toThrow(/« Action ».*« Accompagnement »/);
+    expect(() => readWorkbook(noAction, { timeZone: 'Europe/Paris', today: TODAY })).toThrow(WorkbookFormatError);
+    expect(() => readWorkbook(noAction, { timeZone: 'Europe/Paris', today: TODAY })).toThrow(/« Action ».*« Accompagnement »/);
     // Only the optional columns missing: read, those cells empty.
     const minimal = { ...without, Accompagnement: [['Date', 'ID', 'Action'], ['10/03/2026', 'P-2026-0001', 'Formation']] };
-    expect(readWorkbook(minimal, { today: TODAY }).support).toHaveLength(1);
+    expect(readWorkbook(minimal, { timeZone: 'Europe/Paris', today: TODAY }).support).toHaveLength(1);
   });
 });

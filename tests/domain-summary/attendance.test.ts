@@ -1,7 +1,7 @@
 import { computeSummary } from '../../src/domain/summary/compute-summary';
 import { funder, parcours, presence, T3_2026, workbook, workshop } from './fixtures';
 
-const today = { today: '2026-10-05' };
+const today = { timeZone: 'Europe/Paris', today: '2026-10-05' };
 
 // 2026-T3 has 31 + 31 + 30 = 92 days.
 const data = workbook({

@@ -2,7 +2,7 @@ import { computeSummary } from '../../src/domain/summary/compute-summary';
 import { summarySchema } from '../../src/domain/summary/summary-schema';
 import { funder, parcours, presence, T3_2026, workbook, workshop } from './fixtures';
 
-const today = { today: '2026-10-05' };
+const today = { timeZone: 'Europe/Paris', today: '2026-10-05' };
 
 const data = workbook({
   funders: [funder('CD', { etpContracted: 3 }), funder('PV')],

@@ -1,7 +1,7 @@
 import { computeSummary } from '../../src/domain/summary/compute-summary';
 import { evaluation, parcours, T3_2026, workbook } from './fixtures';
 
-const today = { today: '2026-10-05' };
+const today = { timeZone: 'Europe/Paris', today: '2026-10-05' };
 
 const data = workbook({
   parcours: [

@@ -1,7 +1,7 @@
 import { computeSummary } from '../../src/domain/summary/compute-summary';
 import { parcours, T3_2026, workbook } from './fixtures';
 
-const today = { today: '2026-10-05' };
+const today = { timeZone: 'Europe/Paris', today: '2026-10-05' };
 
 describe('file active (2026-T3 = 2026-07-01..2026-09-30)', () => {
   const data = workbook({

@@ -6,8 +6,8 @@ import {
   formatDayFr,
   fullMonthsBetween,
   isCalendarDay,
-  parisDayOf,
-  parisMidnight,
+  dayInZone,
+  midnightInZone,
 } from '../../src/domain/calendar-day';
 
 describe('calendar days', () => {
@@ -41,12 +41,12 @@ describe('calendar days', () => {
   });
 
   it('maps Paris midnights to their day in winter, summer and in 1976-1995 rules', () => {
-    expect(parisMidnight('2026-01-15').toISOString()).toBe('2026-01-14T23:00:00.000Z');
-    expect(parisMidnight('2026-07-01').toISOString()).toBe('2026-06-30T22:00:00.000Z');
+    expect(midnightInZone('2026-01-15', 'Europe/Paris').toISOString()).toBe('2026-01-14T23:00:00.000Z');
+    expect(midnightInZone('2026-07-01', 'Europe/Paris').toISOString()).toBe('2026-06-30T22:00:00.000Z');
     // In 1985 French summer time ended on 29 September: 10 October was CET (+1).
-    expect(parisMidnight('1985-10-10').toISOString()).toBe('1985-10-09T23:00:00.000Z');
+    expect(midnightInZone('1985-10-10', 'Europe/Paris').toISOString()).toBe('1985-10-09T23:00:00.000Z');
     for (const day of ['1975-06-01', '1985-10-10', '2026-03-29', '2026-10-25', '2026-12-31']) {
-      expect(parisDayOf(parisMidnight(day))).toBe(day);
+      expect(dayInZone(midnightInZone(day, 'Europe/Paris'), 'Europe/Paris')).toBe(day);
     }
     expect(formatDayFr('2026-07-01')).toBe('01/07/2026');
   });

@@ -1,7 +1,7 @@
 import { DEFAULT_USER_EMAIL } from '../../runtime/apps-script-runtime';
 import type { LoadedBundle } from '../../runtime/bundle-loader';
 import type { SpreadsheetModel } from '../../runtime/spreadsheet/spreadsheet-model';
-import { ageOn, parisMidnight } from '../../src/domain/calendar-day';
+import { ageOn, midnightInZone } from '../../src/domain/calendar-day';
 import { mapHeaders } from '../../src/domain/header-map';
 import { type RawTables, readWorkbook } from '../../src/domain/read-workbook';
 import { parsePeriod } from '../../src/domain/period';
@@ -32,7 +32,7 @@ function readData(bundle: LoadedBundle) {
   for (const spec of WORKBOOK_SCHEMA) {
     if (spec.name !== SHEET.journal) tables[spec.name] = tableOf(bundle, spec.name);
   }
-  return readWorkbook(tables, { today: AS_OF });
+  return readWorkbook(tables, { timeZone: 'Europe/Paris', today: AS_OF });
 }
 
 /** Runs `fn` on a fresh bundle over `model` and returns the service calls it made. */
@@ -250,18 +250,18 @@ describe('onEdit', () => {
       sheet.getRange(row, columnOf(probe, SHEET.participants, 'id')).setValue('P-2026-9001');
       sheet.getRange(row, columnOf(probe, SHEET.participants, 'lastName')).setValue('Martin');
       const { bundle, calls } = edit(model, SHEET.participants, row, 'entryDate', '02/11/2026');
-      expect(cell(bundle, SHEET.participants, row, 'entryDate').getValue()).toEqual(parisMidnight('2026-11-02'));
-      expect(cell(bundle, SHEET.participants, row, 'trialEnd').getValue()).toEqual(parisMidnight('2026-12-02'));
-      expect(cell(bundle, SHEET.participants, row, 'contractEnd').getValue()).toEqual(parisMidnight('2027-05-02'));
+      expect(cell(bundle, SHEET.participants, row, 'entryDate').getValue()).toEqual(midnightInZone('2026-11-02', 'Europe/Paris'));
+      expect(cell(bundle, SHEET.participants, row, 'trialEnd').getValue()).toEqual(midnightInZone('2026-12-02', 'Europe/Paris'));
+      expect(cell(bundle, SHEET.participants, row, 'contractEnd').getValue()).toEqual(midnightInZone('2027-05-02', 'Europe/Paris'));
       expect(cell(bundle, SHEET.participants, row, 'status').getValue()).toBe("Période d'essai");
       // Header row, edited row, notes, Paramètres; three writes (two dates, Statut); the Journal
       // line (find the sheet, who — the active user, then the effective one, both empty in a simple
-      // trigger — one append): 31 calls at any size.
+      // trigger — one append); the spreadsheet's zone: 32 calls at any size.
       expect(calls).toEqual({
         'Range.getColumn': 1, 'Range.getNotes': 1, 'Range.getNumColumns': 1, 'Range.getNumRows': 1, 'Range.getRow': 1,
         'Range.getSheet': 1, 'Range.getValues': 3, 'Range.setValues': 3, 'Session.getActiveUser': 1, 'Session.getEffectiveUser': 1, 'Sheet.appendRow': 1,
         'Sheet.getDataRange': 1, 'Sheet.getLastColumn': 1, 'Sheet.getName': 1, 'Sheet.getParent': 1, 'Sheet.getRange': 5,
-        'Spreadsheet.getSheetByName': 2, 'SpreadsheetApp.getActiveSpreadsheet': 1, 'User.getEmail': 2,
+        'Spreadsheet.getSheetByName': 2, 'Spreadsheet.getSpreadsheetTimeZone': 1, 'SpreadsheetApp.getActiveSpreadsheet': 1, 'User.getEmail': 2,
       });
       expect(tableOf(bundle, SHEET.journal).at(-1)).toEqual([
         NOW, 'utilisateur inconnu', 'Contrôle de saisie', 'Participants', 'P-2026-9001',
@@ -299,7 +299,7 @@ describe('onEdit', () => {
     spreadsheetOf(probe).deleteSheet(spreadsheetOf(probe).getSheetByName(SHEET.journal)!);
     const row = spreadsheetOf(probe).getSheetByName(SHEET.participants)!.getLastRow() + 1;
     const { bundle, calls } = edit(model, SHEET.participants, row, 'entryDate', '02/11/2026');
-    expect(cell(bundle, SHEET.participants, row, 'trialEnd').getValue()).toEqual(parisMidnight('2026-12-02'));
+    expect(cell(bundle, SHEET.participants, row, 'trialEnd').getValue()).toEqual(midnightInZone('2026-12-02', 'Europe/Paris'));
     expect(calls['Sheet.appendRow'] ?? 0).toBe(0);
     expect(bundle.runtime.logs).toEqual([]);
   });

@@ -193,7 +193,7 @@ describe('IDs for the rows of an adopted sheet', () => {
       ['A-3', '05/05/2024', '', 'Moreau'],
     ];
     const formulas = ['', '', '', '', '', '', '=B8', '', ''];
-    const created = planIdFill(rows, formulas, { id: ID, entryDate: ENTRY, commissionDate: COMMISSION }, 2027);
+    const created = planIdFill(rows, formulas, { id: ID, entryDate: ENTRY, commissionDate: COMMISSION }, 2027, 'Europe/Paris');
     expect(created).toEqual([
       { index: 1, id: 'P-2026-10000' },
       { index: 4, id: 'P-2025-0001' },
@@ -215,7 +215,7 @@ describe('planEdit', () => {
   const spec = sheetSpec('Présences');
   const header = ['Date', 'Atelier', 'ID', 'Présence', 'Heures', 'Commentaire'];
   const map = mapHeaders(spec, header);
-  const base = { spec, map, firstRow: 5, today: TODAY, lookups: { workshops: [{ name: 'Maraîchage', sessionHours: 3.5 }], participantIds: new Set(['P-2026-0001']) } };
+  const base = { spec, map, firstRow: 5, today: TODAY, timeZone: 'Europe/Paris', lookups: { workshops: [{ name: 'Maraîchage', sessionHours: 3.5 }], participantIds: new Set(['P-2026-0001']) } };
 
   test('notes unreadable cells of the edited range only, and fills an empty Heures', () => {
     const plan = planEdit({ ...base, firstColumn: 1, numColumns: 3, rows: [['31/02/2026', 'Maraichage', 'p-2026-0001', 'Présent', '', '']], notes: [['', '', '']] });

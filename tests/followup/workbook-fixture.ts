@@ -46,7 +46,7 @@ export function buildWorkbook(parcoursCount: number, attendanceLimit: number): S
     const sheet = ss.getSheetByName(name)!;
     const spec = sheetSpec(name);
     const map = mapHeaders(spec, sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!);
-    const rows = records.map((r) => encodeRow(spec.fields, map, r as Record<string, unknown>));
+    const rows = records.map((r) => encodeRow(spec.fields, map, r as Record<string, unknown>, 'Europe/Paris'));
     // Room for the rows the tests type by hand below the data.
     if (sheet.getMaxRows() < rows.length + 50) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 50 - sheet.getMaxRows());
     sheet.getRange(2, 1, rows.length, rows[0]!.length).setValues(rows);

@@ -7,7 +7,7 @@
  *
  * Period 2026-T3 = 01/07/2026..30/09/2026, 92 days. Generation day 20/11/2026.
  */
-import { parisMidnight } from '../../src/domain/calendar-day';
+import { midnightInZone } from '../../src/domain/calendar-day';
 import { parsePeriod } from '../../src/domain/period';
 import { type RawTables, readWorkbook } from '../../src/domain/read-workbook';
 import { computeSummary } from '../../src/domain/summary/compute-summary';
@@ -27,7 +27,7 @@ import { NOW, sheetTexts, spreadsheetOf } from './report-fixture';
 const TODAY = '2026-11-20';
 const T3 = parsePeriod('2026-T3')!;
 /** A date cell as Sheets gives it: 00:00 in Paris. */
-const day = parisMidnight;
+const day = (d: string) => midnightInZone(d, 'Europe/Paris');
 
 function table(headers: readonly string[], rows: readonly Record<string, unknown>[]): unknown[][] {
   for (const row of rows) for (const key of Object.keys(row)) if (!headers.includes(key)) throw new Error(`No column ${key}`);
@@ -338,7 +338,7 @@ const EXPECTED_CD: Summary = {
 };
 
 function domainSummary(funder: string | null): Summary {
-  return computeSummary(readWorkbook(TABLES, { today: TODAY }), T3, funder, { today: TODAY });
+  return computeSummary(readWorkbook(TABLES, { timeZone: 'Europe/Paris', today: TODAY }), T3, funder, { today: TODAY });
 }
 
 describe('from raw cells to the summary JSON (readWorkbook → computeSummary)', () => {

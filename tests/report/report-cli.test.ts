@@ -108,3 +108,24 @@ describe('parcours --help', () => {
     expect(none.err).toContain('Commande manquante.');
   });
 });
+
+describe('parcours … --timezone', () => {
+  it('refuses an unknown zone in French with exit code 1, before reading anything', async () => {
+    const run = await parcours('check', join(folder, 'absent.xlsx'), '--timezone', 'Europe/Parus');
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('Fuseau horaire inconnu : « Europe/Parus »');
+    expect(run.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('accepts any IANA zone: the workbook is read, and written, in it', async () => {
+    const path = join(folder, 'zone.xlsx');
+    const init = await parcours('init', path, '--timezone', 'Pacific/Kiritimati');
+    expect(init.code).toBe(0);
+    for (const zone of ['Pacific/Kiritimati', 'Pacific/Honolulu']) {
+      const model = await loadXlsx(path, { timeZone: zone });
+      expect(model.timeZone).toBe(zone);
+    }
+    const check = await parcours('check', path, '--timezone', 'Indian/Reunion');
+    expect(check.code).toBe(0);
+  });
+});

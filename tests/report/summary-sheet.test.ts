@@ -177,7 +177,7 @@ describe('the summary sheet (built bundle, local runtime)', () => {
     const ss = spreadsheetOf(bundle);
     const tables: RawTables = {};
     for (const sheet of ss.getSheets()) tables[sheet.getName() as SheetName] = sheet.getDataRange().getValues();
-    const expected = computeSummary(readWorkbook(tables, { today: '2026-11-20' }), parsePeriod('2026-T3')!, 'CD', {
+    const expected = computeSummary(readWorkbook(tables, { timeZone: 'Europe/Paris', today: '2026-11-20' }), parsePeriod('2026-T3')!, 'CD', {
       today: '2026-11-20',
     });
     expect(JSON.parse(JSON.stringify(result.summary))).toEqual(expected);

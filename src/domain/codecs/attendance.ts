@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { type CalendarDay, formatDayFr } from '../calendar-day';
+import { type CalendarDay, formatDayFr, type TimeZone } from '../calendar-day';
 import type { DataIssue } from '../data-issue';
 import { requireHeaders } from '../header-map';
 import { type Attendance, type Parcours, PRESENCE_STATUSES, type PresenceStatus, type Workshop } from '../records';
@@ -23,6 +23,8 @@ export const attendanceSchema: z.ZodType<Attendance> = z.object({
 });
 
 export interface AttendanceContext {
+  /** The spreadsheet's zone: a date cell is read as its day there. */
+  timeZone: TimeZone;
   /** Readable parcours only: a row of an unreadable one is left out. */
   parcours: readonly Parcours[];
   workshops: readonly Workshop[];
@@ -48,7 +50,7 @@ export function decodeAttendance(table: readonly (readonly unknown[])[], context
   // First row of each (day, workshop, parcours), by session (a number per day and workshop, no
   // key string per row) then parcours: rows typed session by session stay within a small map.
   const firstRowsOfSession = new Map<number, Map<Parcours, number>>();
-  const reader = new RowReader(spec, map, issues);
+  const reader = new RowReader(spec, map, issues, context.timeZone);
 
   forEachDataRow(table, (row, cells) => {
     const r = reader.at(row, cells);

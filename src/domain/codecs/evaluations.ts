@@ -1,3 +1,4 @@
+import type { TimeZone } from '../calendar-day';
 import * as z from 'zod';
 import type { DataIssue } from '../data-issue';
 import { requireHeaders } from '../header-map';
@@ -31,6 +32,8 @@ export const evaluationSchema: z.ZodType<Evaluation> = z.object({
 });
 
 export interface EvaluationsContext {
+  /** The spreadsheet's zone: a date cell is read as its day there. */
+  timeZone: TimeZone;
   /** Readable parcours only. */
   parcours: readonly Parcours[];
   /** `Listes` Objectif: a matching objective takes the catalogue's spelling; free text is kept. */
@@ -51,7 +54,7 @@ export function decodeEvaluations(
   const issues: DataIssue[] = [];
   const parcoursById = new Map(context.parcours.map((p) => [normalizeId(p.id), p]));
 
-  const reader = new RowReader(spec, map, issues);
+  const reader = new RowReader(spec, map, issues, context.timeZone);
   forEachDataRow(table, (row, cells) => {
     const r = reader.at(row, cells);
     const date = r.date('date', "Date manquante : écrivez la date de l'évaluation jj/mm/aaaa.");

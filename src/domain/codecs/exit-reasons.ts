@@ -1,3 +1,4 @@
+import type { TimeZone } from '../calendar-day';
 import * as z from 'zod';
 import type { DataIssue } from '../data-issue';
 import { requireHeaders } from '../header-map';
@@ -22,14 +23,14 @@ const CHOOSE_CATEGORY = `choisissez ${joinOr(EXIT_CATEGORIES)}`;
  * category `Sortie positive`) is read under the label that replaced it; the sheet is left as typed.
  */
 
-export function decodeExitReasons(table: readonly (readonly unknown[])[]): Decoded<ExitReason[]> {
+export function decodeExitReasons(table: readonly (readonly unknown[])[], timeZone: TimeZone): Decoded<ExitReason[]> {
   const spec = sheetSpec('Motifs de sortie');
   const map = requireHeaders(spec, table[0] ?? []);
   const records: ExitReason[] = [];
   const issues: DataIssue[] = [];
   const firstRowOf = new Map<string, number>();
 
-  const reader = new RowReader(spec, map, issues);
+  const reader = new RowReader(spec, map, issues, timeZone);
   for (const { row, cells } of dataRows(table)) {
     const r = reader.at(row, cells);
     const typed = r.requiredText('motif', 'Motif manquant : écrivez le libellé du motif de sortie.');

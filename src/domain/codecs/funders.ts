@@ -1,3 +1,4 @@
+import type { TimeZone } from '../calendar-day';
 import * as z from 'zod';
 import type { DataIssue } from '../data-issue';
 import { requireHeaders } from '../header-map';
@@ -16,14 +17,14 @@ export const funderSchema: z.ZodType<Funder> = z.object({
   minimumMonths: z.number().min(0),
 });
 
-export function decodeFunders(table: readonly (readonly unknown[])[]): Decoded<Funder[]> {
+export function decodeFunders(table: readonly (readonly unknown[])[], timeZone: TimeZone): Decoded<Funder[]> {
   const spec = sheetSpec('Financeurs');
   const map = requireHeaders(spec, table[0] ?? []);
   const records: Funder[] = [];
   const issues: DataIssue[] = [];
   const firstRowOf = new Map<string, number>();
 
-  const reader = new RowReader(spec, map, issues);
+  const reader = new RowReader(spec, map, issues, timeZone);
   for (const { row, cells } of dataRows(table)) {
     const r = reader.at(row, cells);
     const code = r.requiredText('code', 'Code manquant : écrivez un code court pour ce financeur, par exemple CD.');

@@ -1,5 +1,6 @@
+import type { TimeZone } from '../calendar-day';
 import * as z from 'zod';
-import { readListValue, readText } from '../cell-values';
+import { readLabel, readListValue, readText } from '../cell-values';
 import type { DataIssue } from '../data-issue';
 import { type Domain, DOMAINS } from '../records';
 import { joinOr, sameKey } from '../text';
@@ -43,13 +44,13 @@ export function barrierLabels(lists: Record<string, string[]>): string[] {
 }
 
 /** Every column is optional; an absent `Listes` sheet gives no lists. */
-export function decodeLists(table: readonly (readonly unknown[])[] | undefined): DecodedLists {
+export function decodeLists(table: readonly (readonly unknown[])[] | undefined, timeZone: TimeZone): DecodedLists {
   const lists: Record<string, string[]> = {};
   const objectives: ObjectiveEntry[] = [];
   const issues: DataIssue[] = [];
   if (!table || table.length === 0) return { records: lists, objectives, issues };
 
-  const headers = Array.from(table[0] ?? [], (cell) => readText(cell));
+  const headers = Array.from(table[0] ?? [], (cell) => readLabel(cell));
   const columnOf = (name: string): number => headers.findIndex((h) => h !== null && sameKey(h, name));
   const rows = dataRows(table);
 
@@ -59,7 +60,7 @@ export function decodeLists(table: readonly (readonly unknown[])[] | undefined):
     if (header === null || seen.has(header)) return;
     seen.add(header);
     lists[header] = rows.flatMap(({ cells }) => {
-      const value = readText(cells[index]);
+      const value = readText(cells[index], timeZone);
       return value === null ? [] : [value];
     });
   });
@@ -68,11 +69,11 @@ export function decodeLists(table: readonly (readonly unknown[])[] | undefined):
   const domainColumn = columnOf(LISTS_COLUMNS.objectiveDomain);
   if (objectiveColumn >= 0) {
     for (const { row, cells } of rows) {
-      const objective = readText(cells[objectiveColumn]);
+      const objective = readText(cells[objectiveColumn], timeZone);
       if (objective === null) continue;
       let domain: Domain | null = null;
       if (domainColumn >= 0) {
-        const result = readListValue(cells[domainColumn], DOMAINS);
+        const result = readListValue(cells[domainColumn], DOMAINS, timeZone);
         if (result.ok) domain = result.value as Domain | null;
         else {
           issues.push({

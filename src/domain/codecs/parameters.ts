@@ -1,5 +1,6 @@
+import type { TimeZone } from '../calendar-day';
 import * as z from 'zod';
-import { readNumber, readText } from '../cell-values';
+import { readLabel, readNumber, readText } from '../cell-values';
 import type { DataIssue } from '../data-issue';
 import { requireHeaders } from '../header-map';
 import type { Parameters } from '../records';
@@ -54,7 +55,7 @@ const EMAIL_SEPARATORS = /[,;\s]+/;
 const EMAIL_SHAPE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** `Paramètres` rows `Paramètre | Valeur`: a missing parameter keeps its default; unknown names are ignored. */
-export function decodeParameters(table: readonly (readonly unknown[])[]): Decoded<Parameters> {
+export function decodeParameters(table: readonly (readonly unknown[])[], timeZone: TimeZone): Decoded<Parameters> {
   const spec = sheetSpec('Paramètres');
   const map = requireHeaders(spec, table[0] ?? []);
   const nameColumn = map.columns['name']!;
@@ -67,7 +68,7 @@ export function decodeParameters(table: readonly (readonly unknown[])[]): Decode
   };
 
   for (const { row, cells } of dataRows(table)) {
-    const name = readText(cells[nameColumn]);
+    const name = readLabel(cells[nameColumn]);
     if (name === null) continue;
     const key = (Object.keys(PARAMETER) as (keyof Parameters)[]).find(
       (k) => normalizeKey(PARAMETER[k]) === normalizeKey(name),
@@ -88,16 +89,16 @@ export function decodeParameters(table: readonly (readonly unknown[])[]): Decode
     const raw = cells[valueColumn];
 
     if (key === 'structureName') {
-      parameters.structureName = readText(raw) ?? '';
+      parameters.structureName = readText(raw, timeZone) ?? '';
     } else if (key === 'coordinatorEmails') {
-      const parts = (readText(raw) ?? '').split(EMAIL_SEPARATORS).filter((p) => p !== '');
+      const parts = (readText(raw, timeZone) ?? '').split(EMAIL_SEPARATORS).filter((p) => p !== '');
       const bad = parts.filter((p) => !EMAIL_SHAPE.test(p));
       if (bad.length > 0) {
         issue(row, `${bad.length === 1 ? 'Une adresse de courriel illisible' : `${bad.length} adresses de courriel illisibles`} : écrivez des adresses comme prenom.nom@exemple.fr, séparées par des virgules.`);
       }
       parameters.coordinatorEmails = parts.filter((p) => EMAIL_SHAPE.test(p));
     } else {
-      const result = readNumber(raw);
+      const result = readNumber(raw, timeZone);
       const fallback = formatNumberFr(Number(defaultOf(label)));
       if (!result.ok) {
         issue(row, `${result.message} La valeur par défaut (${fallback}) est utilisée.`);

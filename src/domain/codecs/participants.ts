@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { addMonths, ageOn, type CalendarDay, formatDayFr } from '../calendar-day';
+import { addMonths, ageOn, type CalendarDay, formatDayFr, type TimeZone } from '../calendar-day';
 import { splitCodes, unknownCodesMessage } from '../cell-values';
 import type { DataIssue } from '../data-issue';
 import { currentMotifLabel } from '../exit-labels';
@@ -60,6 +60,8 @@ export const parcoursSchema: z.ZodType<Parcours> = z.object({
 });
 
 export interface ParticipantsContext {
+  /** The spreadsheet's zone: a date cell is read as its day there. */
+  timeZone: TimeZone;
   parameters: Parameters;
   /** `Listes` Prescripteur; empty = any prescripteur accepted. */
   prescribers: readonly string[];
@@ -83,7 +85,7 @@ export function decodeParticipants(
   const funderCodes = context.funders.map((f) => f.code);
   const motifs = context.exitReasons.map((e) => e.motif);
 
-  const reader = new RowReader(spec, map, issues);
+  const reader = new RowReader(spec, map, issues, context.timeZone);
   for (const { row, cells } of dataRows(table)) {
     const r = reader.at(row, cells);
 
@@ -143,7 +145,7 @@ export function decodeParticipants(
       workshop = label;
     }
 
-    const { codes: funders, unknown } = splitCodes(r.raw('funders'), funderCodes);
+    const { codes: funders, unknown } = splitCodes(r.raw('funders'), funderCodes, context.timeZone);
     if (unknown.length > 0) {
       r.issue('funders', `${unknownCodesMessage(unknown, funderCodes)} Écrivez les codes de la feuille « Financeurs », séparés par des virgules.`, false);
     }

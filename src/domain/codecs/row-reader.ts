@@ -1,4 +1,4 @@
-import type { CalendarDay } from '../calendar-day';
+import type { CalendarDay, TimeZone } from '../calendar-day';
 import { cellErrorMessage } from '../cell-errors';
 import { readDate, readListValue, readNumber, readText, readYesNo, type Result } from '../cell-values';
 import type { DataIssue } from '../data-issue';
@@ -24,6 +24,8 @@ export class RowReader {
     private readonly spec: SheetSpec,
     private readonly map: HeaderMap,
     private readonly issues: DataIssue[],
+    /** The spreadsheet's zone: a date cell is read as its day there. */
+    readonly timeZone: TimeZone,
   ) {}
 
   /** Starts reading the cells of sheet row `row`, with no issue met yet. */
@@ -69,7 +71,7 @@ export class RowReader {
   }
 
   text(key: string): string | null {
-    return readText(this.raw(key));
+    return readText(this.raw(key), this.timeZone);
   }
 
   /** Text that must be present: when empty, `missing` is reported and the row left out. */
@@ -81,7 +83,7 @@ export class RowReader {
 
   /** An unreadable date always leaves the row out; an empty one only when `missing` is given. */
   date(key: string, missing?: string): CalendarDay | null {
-    const result = readDate(this.raw(key));
+    const result = readDate(this.raw(key), this.timeZone);
     // An error value in a date column is an unreadable date: the row is left out.
     if (this.errored.includes(key)) this.rejected = true;
     if (!result.ok) {
@@ -93,11 +95,11 @@ export class RowReader {
   }
 
   yesNo(key: string): boolean | null {
-    return this.checked(key, readYesNo(this.raw(key)), false);
+    return this.checked(key, readYesNo(this.raw(key), this.timeZone), false);
   }
 
   number(key: string, fatal = false): number | null {
-    return this.checked(key, readNumber(this.raw(key)), fatal);
+    return this.checked(key, readNumber(this.raw(key), this.timeZone), fatal);
   }
 
   /**
@@ -106,7 +108,7 @@ export class RowReader {
    */
   list(key: string, allowed: readonly string[], options: { missing?: string; fatal?: boolean } = {}): string | null {
     const fatal = options.fatal ?? options.missing !== undefined;
-    const result = readListValue(this.raw(key), allowed);
+    const result = readListValue(this.raw(key), allowed, this.timeZone);
     if (fatal && this.errored.includes(key)) this.rejected = true;
     if (!result.ok) {
       this.issue(key, `${this.header(key)} illisible : choisissez ${joinOr(allowed)}.`, fatal);

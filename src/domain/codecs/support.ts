@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { type CalendarDay, formatDayFr, minDay } from '../calendar-day';
+import { type CalendarDay, formatDayFr, minDay, type TimeZone } from '../calendar-day';
 import { readDate, readListValue, readNumber } from '../cell-values';
 import type { DataIssue } from '../data-issue';
 import { mapHeaders } from '../header-map';
@@ -34,6 +34,8 @@ export const supportActionSchema: z.ZodType<SupportAction> = z.object({
 });
 
 export interface SupportContext {
+  /** The spreadsheet's zone: a date cell is read as its day there. */
+  timeZone: TimeZone;
   /** Readable parcours only. */
   parcours: readonly Parcours[];
   /** The `Listes` Frein column (the defaults when the team has none). */
@@ -101,11 +103,11 @@ export function decodeSupport(table: readonly (readonly unknown[])[] | undefined
   const missingRequired = map.missing.find((field) => field.required);
   if (missingRequired) throw WorkbookFormatError.missingColumn(spec.name, missingRequired.header);
   const parcoursById = new Map(context.parcours.map((p) => [normalizeId(p.id), p]));
-  const reader = new RowReader(spec, map, issues);
+  const reader = new RowReader(spec, map, issues, context.timeZone);
 
   forEachDataRow(table, (row, cells) => {
     const r = reader.at(row, cells);
-    const dateRead = readDate(r.raw('date'));
+    const dateRead = readDate(r.raw('date'), context.timeZone);
     const date = dateRead.ok ? dateRead.value : null;
     if (!dateRead.ok) r.issue('date', UNREADABLE_DATE, true);
     else if (date === null) r.issue('date', MISSING_DATE, true);
@@ -115,7 +117,7 @@ export function decodeSupport(table: readonly (readonly unknown[])[] | undefined
     if (typedId === null) r.issue('id', MISSING_ID, true);
     else if (parcours === undefined) r.issue('id', UNKNOWN_ID, true);
 
-    const actionRead = readListValue(r.raw('action'), SUPPORT_ACTIONS);
+    const actionRead = readListValue(r.raw('action'), SUPPORT_ACTIONS, context.timeZone);
     const action = actionRead.ok ? (actionRead.value as SupportActionType | null) : null;
     if (!actionRead.ok) r.issue('action', UNKNOWN_ACTION, true);
     else if (action === null) r.issue('action', MISSING_ACTION, true);
@@ -123,13 +125,13 @@ export function decodeSupport(table: readonly (readonly unknown[])[] | undefined
     const typedBarrier = r.text('barrier');
     const barrier = typedBarrier === null ? null : findLabel(typedBarrier, context.barriers);
     if (typedBarrier !== null && barrier === null) r.issue('barrier', UNKNOWN_BARRIER, true);
-    const stateRead = readListValue(r.raw('barrierState'), BARRIER_STATES);
+    const stateRead = readListValue(r.raw('barrierState'), BARRIER_STATES, context.timeZone);
     const barrierState = stateRead.ok ? (stateRead.value as BarrierState | null) : null;
     if (!stateRead.ok) r.issue('barrierState', UNKNOWN_STATE, true);
     else if (typedBarrier !== null && barrierState === null) r.issue('barrierState', MISSING_STATE, true);
     else if (typedBarrier === null && barrierState !== null) r.issue('barrierState', STATE_WITHOUT_BARRIER, true);
 
-    const hoursRead = readNumber(r.raw('hours'));
+    const hoursRead = readNumber(r.raw('hours'), context.timeZone);
     const hours = hoursRead.ok ? hoursRead.value : null;
     if (!hoursRead.ok) r.issue('hours', UNREADABLE_HOURS, true);
     else if (hours !== null && !(hours > 0 && hours <= MAX_SUPPORT_HOURS)) r.issue('hours', HOURS_RANGE, true);

@@ -1,3 +1,4 @@
+import type { TimeZone } from '../calendar-day';
 import * as z from 'zod';
 import type { DataIssue } from '../data-issue';
 import { requireHeaders } from '../header-map';
@@ -20,14 +21,14 @@ export const workshopSchema: z.ZodType<Workshop> = z.object({
   active: z.boolean().nullable(),
 });
 
-export function decodeWorkshops(table: readonly (readonly unknown[])[]): Decoded<Workshop[]> {
+export function decodeWorkshops(table: readonly (readonly unknown[])[], timeZone: TimeZone): Decoded<Workshop[]> {
   const spec = sheetSpec('Ateliers');
   const map = requireHeaders(spec, table[0] ?? []);
   const records: Workshop[] = [];
   const issues: DataIssue[] = [];
   const firstRowOf = new Map<string, number>();
 
-  const reader = new RowReader(spec, map, issues);
+  const reader = new RowReader(spec, map, issues, timeZone);
   for (const { row, cells } of dataRows(table)) {
     const r = reader.at(row, cells);
     const name = r.requiredText('name', 'Nom d’atelier manquant : écrivez le nom de l’atelier.');

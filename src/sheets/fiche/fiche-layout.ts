@@ -1,5 +1,5 @@
 import { type CellOut, dateCell, textCell } from '../../domain/cell-output';
-import { type CalendarDay, daysBetween, formatDayFr } from '../../domain/calendar-day';
+import { type CalendarDay, daysBetween, formatDayFr, type TimeZone } from '../../domain/calendar-day';
 import type { ParcoursFiche } from '../../domain/fiche/parcours-fiche';
 import { DOMAINS } from '../../domain/records';
 import { formatNumberFr } from '../../domain/text';
@@ -49,7 +49,7 @@ interface Cell {
 }
 
 const text = (value: string | null, kind: Kind = 'text'): Cell => ({ value: textCell(value ?? ''), kind });
-const date = (day: CalendarDay | null): Cell => (day === null ? text('—') : { value: dateCell(day), kind: 'date' });
+const date = (day: CalendarDay | null, timeZone: TimeZone): Cell => (day === null ? text('—') : { value: dateCell(day, timeZone), kind: 'date' });
 const num = (value: number | null, kind: 'count' | 'hours' | 'rate'): Cell => (value === null ? text('—') : { value, kind });
 
 export interface FicheContext {
@@ -57,6 +57,8 @@ export interface FicheContext {
   structure: string;
   /** « Établie le 20/11/2026 à 10:02 par … ». */
   generatedLine: string;
+  /** The spreadsheet's zone: the fiche's dates are written as days there. */
+  timeZone: TimeZone;
 }
 
 export function layoutFiche(fiche: ParcoursFiche, context: FicheContext): FicheLayout {
@@ -81,11 +83,11 @@ export function layoutFiche(fiche: ParcoursFiche, context: FicheContext): FicheL
   section('Identité et contrat');
   const pair = (l1: string, v1: Cell, l2: string, v2: Cell) => add(text(l1, 'label'), v1, text(''), text(l2, 'label'), v2);
   pair('Nom', text(`${p.lastName.toUpperCase()} ${p.firstName}`), 'ID', text(p.id));
-  pair('Date de naissance', date(p.birthDate), 'Statut', text(fiche.status));
+  pair('Date de naissance', date(p.birthDate, context.timeZone), 'Statut', text(fiche.status));
   pair('Atelier', text(p.workshop ?? '—'), 'Référent', text(p.referent ?? '—'));
   pair('Financeurs', text(p.funders.join(', ') || '—'), 'Prescripteur', text(p.prescriber ?? '—'));
-  pair('Date de commission', date(p.commissionDate), 'Date d’entrée', date(p.entryDate));
-  pair('Fin de période d’essai', date(p.trialEnd), 'Fin de contrat', date(p.contractEnd));
+  pair('Date de commission', date(p.commissionDate, context.timeZone), 'Date d’entrée', date(p.entryDate, context.timeZone));
+  pair('Fin de période d’essai', date(p.trialEnd, context.timeZone), 'Fin de contrat', date(p.contractEnd, context.timeZone));
   pair('Heures hebdo prévues', num(p.weeklyHours, 'hours'), 'Minimum social', text(p.minimumSocial));
 
   blank();
@@ -121,7 +123,7 @@ export function layoutFiche(fiche: ParcoursFiche, context: FicheContext): FicheL
   header('Date', 'Action', 'Frein : état', 'Heures', 'Partenaire', 'Commentaire');
   for (const s of fiche.support) {
     add(
-      date(s.date),
+      date(s.date, context.timeZone),
       text(s.action),
       text(s.barrier === null ? '—' : `${s.barrier} : ${s.barrierState}`),
       s.hours === null ? text('') : num(s.hours, 'hours'),
@@ -135,7 +137,7 @@ export function layoutFiche(fiche: ParcoursFiche, context: FicheContext): FicheL
   section('Sortie');
   if (p.exitDate === null) add(text('Pas de sortie enregistrée.', 'empty'));
   else {
-    pair('Date de sortie', date(p.exitDate), 'Motif', text(p.exitReason ?? 'Non renseigné'));
+    pair('Date de sortie', date(p.exitDate, context.timeZone), 'Motif', text(p.exitReason ?? 'Non renseigné'));
     const days = p.entryDate === null ? null : daysBetween(p.entryDate, p.exitDate);
     pair('Catégorie', text(fiche.exitCategory ?? 'Motif non répertorié'), 'Durée', text(days === null ? '—' : `${formatNumberFr(days)} jours`));
   }

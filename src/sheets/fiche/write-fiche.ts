@@ -1,3 +1,4 @@
+import type { SheetCalendar } from '../spreadsheet-calendar';
 import { buildParcoursFiche } from '../../domain/fiche/parcours-fiche';
 import { normalizeId } from '../../domain/text';
 import { UserError } from '../../domain/user-error';
@@ -54,10 +55,11 @@ export interface WrittenFiche {
  * setValues and a fixed set of formatting calls, whatever the parcours' length. A sheet a person
  * named `Fiche P-…` is left alone: the fiche takes another name.
  */
-export function writeParcoursFiche(ss: Spreadsheet, id: string, today: string, generatedAt: string): WrittenFiche {
+export function writeParcoursFiche(ss: Spreadsheet, id: string, calendar: SheetCalendar, generatedAt: string): WrittenFiche {
+  const { today } = calendar;
   const wanted = typeof id === 'string' ? id.trim() : '';
   if (wanted === '') throw new UserError('Choisissez un participant.');
-  const data = loadWorkbookData(ss, today);
+  const data = loadWorkbookData(ss, calendar);
   const fiche = buildParcoursFiche(data, wanted, today);
   if (fiche === null) {
     throw new UserError('Parcours introuvable : aucun parcours lisible de la feuille « Participants » n’a cet ID.');
@@ -65,6 +67,7 @@ export function writeParcoursFiche(ss: Spreadsheet, id: string, today: string, g
   const layout = layoutFiche(fiche, {
     structure: data.parameters.structureName,
     generatedLine: `établie le ${generatedAt} par ${currentUserEmail()}`,
+    timeZone: calendar.timeZone,
   });
   const parcoursId = fiche.parcours.id;
   return withDocumentLock(() => {

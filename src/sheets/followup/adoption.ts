@@ -1,6 +1,6 @@
 import { textCell } from '../../domain/cell-output';
-import { readText } from '../../domain/cell-values';
-import type { CalendarDay } from '../../domain/calendar-day';
+import { isEmptyCell, readLabel } from '../../domain/cell-values';
+import type { SheetCalendar } from '../spreadsheet-calendar';
 import { mapHeaders } from '../../domain/header-map';
 import { findSheetName } from '../../domain/read-workbook';
 import { sameKey } from '../../domain/text';
@@ -66,7 +66,7 @@ export function proposeAdoption(ss: Spreadsheet, sheetName: string, target: stri
   const whole = spec.name === SHEET.participants ? sheet.getDataRange() : null;
   const table = whole ? whole.getValues() : [readHeaderRow(sheet)];
   const headerRow = table[0] ?? [];
-  if (headerRow.every((cell) => readText(cell) === null)) {
+  if (headerRow.every(isEmptyCell)) {
     throw new UserError(`La feuille « ${sheetName} » n’a pas d’en-têtes en ligne 1 : écrivez-les avant de l’adopter.`);
   }
   const proposal = proposeMapping(spec, headerRow);
@@ -91,7 +91,7 @@ export interface AdoptionRequest {
  * first to the last row receiving an ID. Every other cell of the column is written back
  * as it was (a formula as its formula), so no existing ID changes. Inside the document lock.
  */
-function fillMissingIds(sheet: Sheet, spec: SheetSpec, plan: AdoptionPlan, width: number, currentYear: number): CreatedId[] {
+function fillMissingIds(sheet: Sheet, spec: SheetSpec, plan: AdoptionPlan, width: number, calendar: SheetCalendar): CreatedId[] {
   const lastRow = sheet.getLastRow();
   if (lastRow < 2 || width === 0) return [];
   const columns = mapHeaders(spec, plan.headerRow).columns;
@@ -102,7 +102,7 @@ function fillMissingIds(sheet: Sheet, spec: SheetSpec, plan: AdoptionPlan, width
   // show '' when they compute nothing and are never replaced.
   const formulas = id < width ? sheet.getRange(2, id + 1, lastRow - 1, 1).getFormulas().map((r) => r[0] ?? '') : [];
   const columnsUsed = { id, entryDate: columns['entryDate'], commissionDate: columns['commissionDate'] };
-  const created = planIdFill(rows, formulas, columnsUsed, currentYear);
+  const created = planIdFill(rows, formulas, columnsUsed, Number(calendar.today.slice(0, 4)), calendar.timeZone);
   if (created.length === 0) return [];
   const first = created[0]!.index;
   const last = created[created.length - 1]!.index;
@@ -123,13 +123,13 @@ function fillMissingIds(sheet: Sheet, spec: SheetSpec, plan: AdoptionPlan, width
  * when asked for `Participants`, the empty ID cells: no value below the header moves. Returns the
  * French account of what was done.
  */
-export function adoptSheet(ss: Spreadsheet, request: AdoptionRequest, today: CalendarDay): string {
+export function adoptSheet(ss: Spreadsheet, request: AdoptionRequest, calendar: SheetCalendar): string {
   const target = targetOf(request.target);
   const spec = sheetSpec(target);
   const plan = withDocumentLock(() => {
     const sheet = sheetNamed(ss, request.sheetName);
     const headerRow = readHeaderRow(sheet);
-    const current = headerRow.map((cell) => readText(cell) ?? '');
+    const current = headerRow.map((cell) => readLabel(cell) ?? '');
     if (current.length !== request.headers.length || current.some((h, i) => h !== (request.headers[i] ?? ''))) {
       throw new UserError('Les en-têtes de la feuille ont changé depuis la proposition : rien n’a été modifié, rouvrez la fenêtre.');
     }
@@ -154,7 +154,7 @@ export function adoptSheet(ss: Spreadsheet, request: AdoptionRequest, today: Cal
     writeBlock(sheet, 1, 1, [row]);
     const created =
       request.createIds === true && target === SHEET.participants
-        ? fillMissingIds(sheet, spec, planned, headerRow.length, Number(today.slice(0, 4)))
+        ? fillMissingIds(sheet, spec, planned, headerRow.length, calendar)
         : [];
     const detail = `« ${request.sheetName} » adoptée comme « ${target} ». ${adoptionSummary(planned)}${
       replaced ? ` La feuille vide « ${replaced} » a été remplacée.` : ''

@@ -7,6 +7,7 @@ import { deleteFichesOf } from '../fiche/write-fiche';
 import { appendJournal } from '../journal';
 import { keptCell } from './kept-cell';
 import { readSnapshot } from './workbook-snapshot';
+import type { SheetCalendar } from '../spreadsheet-calendar';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -16,9 +17,9 @@ export interface AnonymisationPreview {
 }
 
 /** Which parcours would lose their identity today (read only, for the confirmation dialog). */
-export function previewAnonymisation(ss: Spreadsheet, today: string): AnonymisationPreview {
-  const { data } = readSnapshot(ss, today);
-  const plan = planAnonymisation(data.parcours, today, data.parameters.retentionMonths);
+export function previewAnonymisation(ss: Spreadsheet, calendar: SheetCalendar): AnonymisationPreview {
+  const { data } = readSnapshot(ss, calendar);
+  const plan = planAnonymisation(data.parcours, calendar.today, data.parameters.retentionMonths);
   return { ids: plan.map((p) => p.id), retentionMonths: data.parameters.retentionMonths };
 }
 
@@ -29,10 +30,10 @@ const JOURNAL_IDS_SHOWN = 50;
  * identity column is written once over the span of concerned rows, every other row of that span
  * written back as it was (formulas included). Refuses when the list changed since the confirmation.
  */
-export function anonymise(ss: Spreadsheet, today: string, confirmedIds: readonly string[]): number {
+export function anonymise(ss: Spreadsheet, calendar: SheetCalendar, confirmedIds: readonly string[]): number {
   return withDocumentLock(() => {
-    const snapshot = readSnapshot(ss, today);
-    const plan = planAnonymisation(snapshot.data.parcours, today, snapshot.data.parameters.retentionMonths);
+    const snapshot = readSnapshot(ss, calendar);
+    const plan = planAnonymisation(snapshot.data.parcours, calendar.today, snapshot.data.parameters.retentionMonths);
     const ids = plan.map((p) => p.id);
     if (ids.length !== confirmedIds.length || ids.some((id, i) => id !== confirmedIds[i])) {
       throw new UserError('Les parcours ont changé depuis la confirmation : rien n’a été modifié, relancez l’anonymisation.');
@@ -50,7 +51,7 @@ export function anonymise(ss: Spreadsheet, today: string, confirmedIds: readonly
 
     const columns: { key: string; value: (identity: AnonymisedIdentity) => unknown }[] = [
       ...IDENTITY_TEXT_FIELDS.map((key) => ({ key, value: (identity: AnonymisedIdentity) => textCell(identity.text[key]) })),
-      { key: 'birthDate', value: (identity: AnonymisedIdentity) => dateCell(identity.birthDate) },
+      { key: 'birthDate', value: (identity: AnonymisedIdentity) => dateCell(identity.birthDate, calendar.timeZone) },
     ];
     for (const { key, value } of columns) {
       const index = map.columns[key];

@@ -8,6 +8,7 @@ import { writeBlock } from '../table-io';
 import { keptCell } from './kept-cell';
 import { regeneratedSheet } from './generated-sheet';
 import { readSnapshot, type WorkbookSnapshot } from './workbook-snapshot';
+import type { SheetCalendar } from '../spreadsheet-calendar';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -26,10 +27,10 @@ export interface DataCheckResult {
  * written to a regenerated sheet with a link to each faulty cell, and `Statut` brought up to date
  * in one write of that column. Source values are never touched.
  */
-export function checkData(ss: Spreadsheet, today: string): DataCheckResult {
+export function checkData(ss: Spreadsheet, calendar: SheetCalendar): DataCheckResult {
   return withDocumentLock(() => {
-    const snapshot = readSnapshot(ss, today);
-    const updated = updateStatuses(snapshot, today);
+    const snapshot = readSnapshot(ss, calendar);
+    const updated = updateStatuses(snapshot, calendar.today);
     const statusesUpdated = updated.length;
     const issues = snapshot.data.issues;
     // One getSheetId per sheet, whatever the number of issues.

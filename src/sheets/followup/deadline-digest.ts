@@ -1,4 +1,5 @@
 import { deadlinesDigestText } from '../../followup/deadlines';
+import type { SheetCalendar } from '../spreadsheet-calendar';
 import { UserError } from '../../domain/user-error';
 import { withDocumentLock } from '../document-lock';
 import { appendJournal, currentUserEmail } from '../journal';
@@ -114,11 +115,11 @@ export function digestSpreadsheet(triggerUid: string | undefined): Spreadsheet |
 }
 
 /** E-mails the deadlines to `Courriels des coordinateurs`; returns how many lines were sent. */
-export function sendDigest(ss: Spreadsheet, today: string): number | null {
-  const { deadlines, structure, emails } = readDeadlines(ss, today);
+export function sendDigest(ss: Spreadsheet, calendar: SheetCalendar): number | null {
+  const { deadlines, structure, emails } = readDeadlines(ss, calendar);
   if (emails.length === 0) return null;
   const subject = `Parcours — ${deadlines.length} échéance(s)${structure ? ` — ${structure}` : ''}`;
-  MailApp.sendEmail({ to: emails.join(','), subject, body: deadlinesDigestText(deadlines, structure, today) });
+  MailApp.sendEmail({ to: emails.join(','), subject, body: deadlinesDigestText(deadlines, structure, calendar.today) });
   appendJournal(ss, [{ action: 'Courriel des échéances envoyé', sheet: '', detail: `${deadlines.length} échéance(s) à ${emails.join(', ')}` }]);
   return deadlines.length;
 }

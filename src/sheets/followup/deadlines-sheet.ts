@@ -7,6 +7,7 @@ import { appendJournal } from '../journal';
 import { writeBlock } from '../table-io';
 import { regeneratedSheet } from './generated-sheet';
 import { readSnapshot } from './workbook-snapshot';
+import type { SheetCalendar } from '../spreadsheet-calendar';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -14,20 +15,20 @@ export const DEADLINES_SHEET = 'Échéances';
 export const DEADLINES_KIND = 'echeances';
 
 /** The deadlines as of `today` (read only: the sidebar and the e-mail). */
-export function readDeadlines(ss: Spreadsheet, today: string): { deadlines: Deadline[]; structure: string; emails: string[] } {
-  const { data } = readSnapshot(ss, today);
-  return { deadlines: computeDeadlines(data, today), structure: data.parameters.structureName, emails: data.parameters.coordinatorEmails };
+export function readDeadlines(ss: Spreadsheet, calendar: SheetCalendar): { deadlines: Deadline[]; structure: string; emails: string[] } {
+  const { data } = readSnapshot(ss, calendar);
+  return { deadlines: computeDeadlines(data, calendar.today), structure: data.parameters.structureName, emails: data.parameters.coordinatorEmails };
 }
 
 /** « Échéances » as a sheet, regenerated: one line per thing to do, with a link to the participant's row. */
-export function writeDeadlinesSheet(ss: Spreadsheet, today: string): { count: number; sheetName: string } {
+export function writeDeadlinesSheet(ss: Spreadsheet, calendar: SheetCalendar): { count: number; sheetName: string } {
   return withDocumentLock(() => {
-    const snapshot = readSnapshot(ss, today);
-    const deadlines = computeDeadlines(snapshot.data, today);
+    const snapshot = readSnapshot(ss, calendar);
+    const deadlines = computeDeadlines(snapshot.data, calendar.today);
     const participants = snapshot.sheetOf(SHEET.participants);
     const participantsId = participants ? participants.getSheetId() : null;
     const rows = deadlines.map((d) => [
-      dateCell(d.due),
+      dateCell(d.due, calendar.timeZone),
       textCell(d.kind),
       textCell(d.id),
       textCell(d.person),

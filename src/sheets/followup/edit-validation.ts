@@ -1,8 +1,8 @@
-import { parisDayOf } from '../../domain/calendar-day';
 import { decodeExitReasons } from '../../domain/codecs/exit-reasons';
 import { decodeParameters } from '../../domain/codecs/parameters';
 import { decodeWorkshops } from '../../domain/codecs/workshops';
-import { readText } from '../../domain/cell-values';
+import type { TimeZone } from '../../domain/calendar-day';
+import { readLabel } from '../../domain/cell-values';
 import { mapHeaders } from '../../domain/header-map';
 import { findSheetName } from '../../domain/read-workbook';
 import { normalizeId } from '../../domain/text';
@@ -18,6 +18,7 @@ import {
   planEdit,
 } from '../../followup/edit-rules';
 import { currentUserEmail, type JournalEntry, journalRow } from '../journal';
+import { spreadsheetCalendar } from '../spreadsheet-calendar';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -30,7 +31,7 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
  * Runs without authorization (AuthMode.LIMITED) and must stay fast: no lock, and one Journal line
  * (one append) only when it wrote something.
  */
-export function validateEdit(range: Range): void {
+export function validateEdit(range: Range, oldValue?: unknown): void {
   const sheet = range.getSheet();
   const name = sheet.getName();
   const edited = EDITED_SHEETS.find((s) => findSheetName([name], s) !== null);
@@ -54,6 +55,7 @@ export function validateEdit(range: Range): void {
   const editedRange = rowStart === firstRow ? range : sheet.getRange(rowStart, firstColumn, rowCount, numColumns);
   const notes = editedRange.getNotes();
   const ss = sheet.getParent();
+  const { timeZone, today } = spreadsheetCalendar(ss);
 
   const input = {
     spec,
@@ -63,8 +65,11 @@ export function validateEdit(range: Range): void {
     numColumns,
     rows,
     notes,
-    lookups: readLookups(ss, edited, keys),
-    today: parisDayOf(new Date()),
+    lookups: readLookups(ss, edited, keys, timeZone),
+    today,
+    timeZone,
+    // Google gives oldValue for a single cell only, and none when that cell was empty.
+    oldValue: rowCount === 1 && numColumns === 1 && rowStart === firstRow ? (oldValue ?? '') : undefined,
   };
   const plan = planEdit(input);
   if (plan.notes) editedRange.setNotes(plan.notes);
@@ -86,19 +91,19 @@ function journalEdit(ss: Spreadsheet, entry: JournalEntry): void {
   }
 }
 
-function readLookups(ss: Spreadsheet, edited: EditedSheet, keys: ReadonlySet<string>): EditLookups {
+function readLookups(ss: Spreadsheet, edited: EditedSheet, keys: ReadonlySet<string>, timeZone: TimeZone): EditLookups {
   const lookups: EditLookups = {};
   for (const lookup of neededLookups(edited, keys)) {
     try {
       if (lookup === 'parameters') {
         const table = tableOf(ss, SHEET.parameters);
-        if (table) lookups.parameters = decodeParameters(table).records;
+        if (table) lookups.parameters = decodeParameters(table, timeZone).records;
       } else if (lookup === 'workshops') {
         const table = tableOf(ss, SHEET.workshops);
-        if (table) lookups.workshops = decodeWorkshops(table).records;
+        if (table) lookups.workshops = decodeWorkshops(table, timeZone).records;
       } else if (lookup === 'motifs') {
         const table = tableOf(ss, SHEET.exitReasons);
-        if (table) lookups.motifs = decodeExitReasons(table).records.flatMap((e) => [e.motif, e.sheetLabel ?? e.motif]);
+        if (table) lookups.motifs = decodeExitReasons(table, timeZone).records.flatMap((e) => [e.motif, e.sheetLabel ?? e.motif]);
       } else {
         const ids = participantIds(ss);
         if (ids) lookups.participantIds = ids;
@@ -133,7 +138,7 @@ function participantIds(ss: Spreadsheet): Set<string> | null {
   const ids = new Set<string>();
   if (lastRow < 2) return ids;
   for (const [cell] of sheet.getRange(2, column + 1, lastRow - 1, 1).getValues()) {
-    const id = readText(cell);
+    const id = readLabel(cell);
     if (id !== null) ids.add(normalizeId(id));
   }
   return ids;

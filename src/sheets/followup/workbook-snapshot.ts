@@ -1,3 +1,4 @@
+import type { SheetCalendar } from '../spreadsheet-calendar';
 import { type HeaderMap, mapHeaders } from '../../domain/header-map';
 import { findSheetName, type RawTables, readWorkbook } from '../../domain/read-workbook';
 import type { WorkbookData } from '../../domain/records';
@@ -18,7 +19,7 @@ export interface WorkbookSnapshot {
 }
 
 /** Reads every source sheet; throws WorkbookFormatError (French) for a missing sheet or column. */
-export function readSnapshot(ss: Spreadsheet, today: string): WorkbookSnapshot {
+export function readSnapshot(ss: Spreadsheet, calendar: SheetCalendar): WorkbookSnapshot {
   const sheets = ss.getSheets();
   const names = sheets.map((s) => s.getName());
   const sheetOf = (name: SheetName): Sheet | null => {
@@ -31,7 +32,7 @@ export function readSnapshot(ss: Spreadsheet, today: string): WorkbookSnapshot {
     const sheet = sheetOf(spec.name);
     if (sheet) tables[spec.name] = readTable(sheet);
   }
-  const data = readWorkbook(tables, { today });
+  const data = readWorkbook(tables, calendar);
   const mapOf = (name: SheetName): HeaderMap | null => {
     const table = tables[name];
     return table ? mapHeaders(sheetSpec(name), table[0] ?? []) : null;

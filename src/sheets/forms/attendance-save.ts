@@ -1,5 +1,5 @@
 import { type CalendarDay, formatDayFr } from '../../domain/calendar-day';
-import { readDate, readListValue, readNumber, readText } from '../../domain/cell-values';
+import { readDate, readLabel, readListValue, readNumber, readText } from '../../domain/cell-values';
 import { dataRows } from '../../domain/codecs/sheet-rows';
 import { requireHeaders } from '../../domain/header-map';
 import { PRESENCE_STATUSES } from '../../domain/records';
@@ -36,20 +36,21 @@ function savedSessionRows(wb: FormWorkbook, workshop: string, date: CalendarDay)
   const cell = (cells: readonly unknown[], key: string) => cells[map.columns[key]!];
   const saved = new Map<string, SavedCell>();
   for (const { row, cells } of dataRows(table)) {
-    const day = readDate(cell(cells, 'date'));
-    const atelier = readText(cell(cells, 'workshop'));
-    const id = readText(cell(cells, 'id'));
+    const { timeZone } = wb.calendar;
+    const day = readDate(cell(cells, 'date'), timeZone);
+    const atelier = readText(cell(cells, 'workshop'), timeZone);
+    const id = readLabel(cell(cells, 'id'));
     if (!day.ok || day.value !== date || atelier === null || !sameKey(atelier, workshop) || id === null) continue;
     const key = normalizeId(id);
     if (saved.has(key)) continue;
-    const status = readListValue(cell(cells, 'status'), PRESENCE_STATUSES);
-    const hours = readNumber(cell(cells, 'hours'));
+    const status = readListValue(cell(cells, 'status'), PRESENCE_STATUSES, timeZone);
+    const hours = readNumber(cell(cells, 'hours'), timeZone);
     saved.set(key, {
       index: row - 1,
       id,
       status: status.ok && status.value !== null ? status.value : '',
       hours: hours.ok ? hours.value : null,
-      comment: readText(cell(cells, 'comment')),
+      comment: readText(cell(cells, 'comment'), timeZone),
     });
   }
   return saved;
@@ -100,8 +101,8 @@ export function saveAttendanceIn(
     if (existing) updates.set(existing.index, record);
     else additions.push(record);
   }
-  updateRecords(sheet, spec.fields, map, table, updates);
-  if (additions.length > 0) appendRecords(sheet, spec.fields, map, additions);
+  updateRecords(sheet, spec.fields, map, table, updates, wb.calendar.timeZone);
+  if (additions.length > 0) appendRecords(sheet, spec.fields, map, additions, wb.calendar.timeZone);
   appendJournal(ss, [
     {
       action: 'Saisie des présences',

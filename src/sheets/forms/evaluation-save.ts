@@ -63,7 +63,7 @@ export function saveEvaluationIn(ss: Spreadsheet, wb: FormWorkbook, payload: unk
     evaluator: v.evaluator,
     comment: it.comment,
   }));
-  appendRecords(sheet, spec.fields, map, records);
+  appendRecords(sheet, spec.fields, map, records, wb.calendar.timeZone);
   appendJournal(ss, [
     {
       action: 'Nouvelle évaluation',

@@ -1,4 +1,3 @@
-import type { CalendarDay } from '../../domain/calendar-day';
 import { decodeLists } from '../../domain/codecs/lists';
 import { type RawTables, readWorkbook, type SkippableSheet } from '../../domain/read-workbook';
 import type { WorkbookData } from '../../domain/records';
@@ -8,12 +7,15 @@ import { barrierLabels, listValues, listValuesOf } from '../../domain/codecs/lis
 import type { FormContext } from '../../forms/form-context';
 import { parcoursStatus } from '../../domain/parcours-status';
 import { type SheetFinder, sheetFinder } from '../sheet-lookup';
+import type { SheetCalendar } from '../spreadsheet-calendar';
 import { readRawTables } from '../workbook-tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The workbook as a form sees it: typed data, the raw tables it came from (to write rows back), the sheets. */
 export interface FormWorkbook {
+  /** The spreadsheet's zone and today there: every date read and written. */
+  calendar: SheetCalendar;
   raw: RawTables;
   data: WorkbookData;
   context: FormContext;
@@ -27,15 +29,16 @@ const LARGE_SHEETS: readonly SkippableSheet[] = [SHEET.attendance, SHEET.evaluat
  * the two large ones (Présences, Évaluations: most of a workbook's cells) only those in `needs`.
  * Throws WorkbookFormatError for a missing sheet or column.
  */
-export function readFormWorkbook(ss: Spreadsheet, today: CalendarDay, needs: readonly SkippableSheet[] = []): FormWorkbook {
+export function readFormWorkbook(ss: Spreadsheet, calendar: SheetCalendar, needs: readonly SkippableSheet[] = []): FormWorkbook {
   const skip = LARGE_SHEETS.filter((name) => !needs.includes(name));
   const raw = readRawTables(ss, skip);
-  const data = readWorkbook(raw, { today, skip });
-  return { raw, data, context: formContextOf(data, raw, today), find: sheetFinder(ss) };
+  const data = readWorkbook(raw, { ...calendar, skip });
+  return { calendar, raw, data, context: formContextOf(data, raw, calendar), find: sheetFinder(ss) };
 }
 
-export function formContextOf(data: WorkbookData, raw: RawTables, today: CalendarDay): FormContext {
-  const catalogue = decodeLists(raw[SHEET.lists]).objectives;
+export function formContextOf(data: WorkbookData, raw: RawTables, calendar: SheetCalendar): FormContext {
+  const { today } = calendar;
+  const catalogue = decodeLists(raw[SHEET.lists], calendar.timeZone).objectives;
   return {
     today,
     minimumWeeklyHours: data.parameters.minimumWeeklyHours,

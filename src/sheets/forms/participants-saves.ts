@@ -57,7 +57,7 @@ export function saveAdmissionIn(
   const id = nextParcoursId(existingIds, Number(wb.context.today.slice(0, 4)));
   const status = parcoursStatus({ ...a, exitDate: null }, wb.context.today);
   const { confirmDuplicate: _confirmation, ...fields } = a;
-  const row = appendRecords(sheet, spec.fields, map, [{ ...fields, id, status, exitDate: null, exitReason: null }]);
+  const row = appendRecords(sheet, spec.fields, map, [{ ...fields, id, status, exitDate: null, exitReason: null }], wb.calendar.timeZone);
   appendJournal(ss, [
     {
       action: 'Nouvelle admission',
@@ -85,7 +85,7 @@ function updateParcours(
   const { sheet, spec, table, map } = participantsTable(wb);
   const index = indexOfId(table, map.columns['id']!, id);
   if (index < 1) return formRefusal(`Parcours ${id} introuvable : rechargez le formulaire.`);
-  updateRecords(sheet, spec.fields, map, table, new Map([[index, patch]]));
+  updateRecords(sheet, spec.fields, map, table, new Map([[index, patch]]), wb.calendar.timeZone);
   appendJournal(ss, [{ action: journal.action, sheet: SHEET.participants, id, detail: journal.detail }]);
   return { ok: true, id, row: index + 1 };
 }

@@ -1,3 +1,4 @@
+import type { TimeZone } from '../../domain/calendar-day';
 import { encodeRow } from '../../domain/cell-output';
 import type { HeaderMap } from '../../domain/header-map';
 import type { FieldSpec } from '../../domain/workbook-schema';
@@ -11,10 +12,11 @@ export function appendRecords(
   fields: readonly FieldSpec[],
   map: HeaderMap,
   records: readonly Record<string, unknown>[],
+  timeZone: TimeZone,
 ): number {
   return appendRows(
     sheet,
-    records.map((record) => encodeRow(fields, map, record)),
+    records.map((record) => encodeRow(fields, map, record, timeZone)),
   );
 }
 
@@ -31,6 +33,7 @@ export function updateRecords(
   map: HeaderMap,
   table: readonly (readonly unknown[])[],
   updates: ReadonlyMap<number, Record<string, unknown>>,
+  timeZone: TimeZone,
 ): void {
   if (updates.size === 0) return;
   const touchedOf = (patch: Record<string, unknown>): Set<number> =>
@@ -53,7 +56,7 @@ export function updateRecords(
   for (let index = firstIndex; index <= lastIndex; index++) {
     const patch = updates.get(index);
     const columns = touched.get(index) ?? new Set<number>();
-    const encoded = patch ? encodeRow(fields, map, patch, table[index] ?? []) : [];
+    const encoded = patch ? encodeRow(fields, map, patch, timeZone, table[index] ?? []) : [];
     const row: unknown[] = [];
     for (let column = firstColumn; column <= lastColumn; column++) {
       row.push(

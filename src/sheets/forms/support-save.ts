@@ -47,7 +47,7 @@ export function saveSupportIn(ss: Spreadsheet, wb: FormWorkbook, payload: unknow
   const v = checked.value;
   const spec = sheetSpec(SHEET.support);
   const map = mapHeaders(spec, table[0] ?? []);
-  const row = appendRecords(sheet, spec.fields, map, [v]);
+  const row = appendRecords(sheet, spec.fields, map, [v], wb.calendar.timeZone);
   const details = [`${v.action} du ${formatDayFr(v.date)}`];
   if (v.hours !== null) details.push(`${formatNumberFr(v.hours)} h`);
   if (v.barrier !== null) details.push(`frein ${v.barrier} : ${v.barrierState}`);

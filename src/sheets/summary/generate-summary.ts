@@ -1,4 +1,3 @@
-import { PARIS_TIME_ZONE, parisDayOf } from '../../domain/calendar-day';
 import { type Period, parsePeriod, periodLabelFr } from '../../domain/period';
 import type { Funder } from '../../domain/records';
 import { computeSummary, findFunder } from '../../domain/summary/compute-summary';
@@ -8,6 +7,7 @@ import { UserError } from '../../domain/user-error';
 import { FUNDER_DEFAULTS } from '../../domain/workbook-schema';
 import { withDocumentLock } from '../document-lock';
 import { appendJournal, currentUserEmail } from '../journal';
+import { spreadsheetCalendar } from '../spreadsheet-calendar';
 import { loadWorkbookData } from '../workbook-tables';
 import { layoutSummary } from './summary-layout';
 import { summarySheetName } from './summary-sheet-name';
@@ -58,9 +58,10 @@ function funderLabel(funder: Funder | null): string {
 export function generateSummaryReport(ss: Spreadsheet, request: SummaryRequest, now: Date): GeneratedSummary {
   const period = parsePeriodOrRefuse(request.period);
   const funderCode = request.funder?.trim() || null;
-  const today = parisDayOf(now);
+  const calendar = spreadsheetCalendar(ss, now);
+  const { today } = calendar;
   ss.toast('Lecture du classeur…', TOAST_TITLE, 5);
-  const data = loadWorkbookData(ss, today);
+  const data = loadWorkbookData(ss, calendar);
   let funder: Funder | null = null;
   if (funderCode !== null) {
     try {
@@ -71,7 +72,7 @@ export function generateSummaryReport(ss: Spreadsheet, request: SummaryRequest, 
   }
   ss.toast('Calcul des indicateurs…', TOAST_TITLE, 5);
   const summary = computeSummary(data, period, funder === null ? null : funder.code.trim(), { today });
-  const generatedAt = Utilities.formatDate(now, PARIS_TIME_ZONE, "dd/MM/yyyy 'à' HH:mm");
+  const generatedAt = Utilities.formatDate(now, calendar.timeZone, "dd/MM/yyyy 'à' HH:mm");
   const layout = layoutSummary(summary, {
     funderLabel: funderLabel(funder),
     periodLabel: periodLabelFr(period),
