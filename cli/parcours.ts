@@ -48,7 +48,8 @@ const USAGE = `Usage :
   parcours start                      démonstration complète (dossier out/)
   parcours preview [--workbook F.xlsx] [--port 8080]  les volets dans le navigateur (127.0.0.1)
   parcours report [--workbook F.xlsx] --period P [--funder CODE] [--json OUT.json] [--out OUT.xlsx]
-                                      bilan financeur (P : 2026-T3, 2026 ou 2026-07-01..2026-09-30)
+                 [--bilan BILAN.xlsx] bilan financeur (P : 2026-T3, 2026 ou 2026-07-01..2026-09-30) ;
+                                      --bilan : la feuille du bilan seule, à envoyer ; --out : tout le classeur
   parcours fiche --workbook F.xlsx --id ID --out OUT.xlsx
                                       fiche de parcours nominative d’un participant (A4 portrait)
   parcours bench                      banc d’essai du bilan (1× et 10×)

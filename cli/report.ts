@@ -11,7 +11,7 @@ import { lastCompleteQuarter } from '../src/domain/period';
 import { type Summary, summarySchema } from '../src/domain/summary/summary-schema';
 import type { ParsedArgs } from './args';
 import { InternalFailure, UsageError } from './cli-errors';
-import { type OutputFile, jsonFile, refuseSameFiles, saveFiles, xlsxFile } from './workbook-files';
+import { jsonFile, type OutputFile, refuseSameFiles, saveFiles, sheetAloneFile, xlsxFile } from './workbook-files';
 
 /** What the report commands need from cli/parcours.ts (passed in, so there is no import cycle). */
 export interface ReportCliContext {
@@ -65,7 +65,7 @@ function requireXlsx(option: string, path: string | undefined): string | undefin
   return path;
 }
 
-/** `parcours report [--workbook F.xlsx] --period P [--funder CODE] [--json OUT.json] [--out OUT.xlsx]`. */
+/** `parcours report [--workbook F.xlsx] --period P [--funder CODE] [--json OUT.json] [--out OUT.xlsx] [--bilan BILAN.xlsx]`. */
 export async function commandReport(args: ParsedArgs, ctx: ReportCliContext): Promise<void> {
   if (args.positionals.length > 0) {
     throw new UsageError(`Argument inattendu : ${args.positionals[0]} (le classeur se donne avec --workbook).`);
@@ -76,10 +76,12 @@ export async function commandReport(args: ParsedArgs, ctx: ReportCliContext): Pr
   }
   const workbook = requireXlsx('workbook', args.option('workbook'));
   const out = requireXlsx('out', args.option('out'));
+  const bilan = requireXlsx('bilan', args.option('bilan'));
   const json = args.option('json');
   if (json !== undefined && !json.toLowerCase().endsWith('.json')) throw new UsageError(`--json attend un fichier .json : ${json}`);
   refuseSameFiles(workbook, [
     { option: 'out', path: out },
+    { option: 'bilan', path: bilan },
     { option: 'json', path: json },
   ]);
 
@@ -90,13 +92,15 @@ export async function commandReport(args: ParsedArgs, ctx: ReportCliContext): Pr
   const outputs: OutputFile[] = [];
   if (json !== undefined) outputs.push(jsonFile(json, report.summary));
   if (out !== undefined) outputs.push(xlsxFile(out, model));
+  if (bilan !== undefined) outputs.push(sheetAloneFile(bilan, model, report.sheetName));
   await saveFiles(outputs);
   printSummary(report);
   console.log(report.notice);
   if (json !== undefined) console.log(`JSON du bilan : ${json}`);
   if (out !== undefined) console.log(`Classeur avec la feuille « ${report.sheetName} » : ${out}`);
-  if (json === undefined && out === undefined) {
-    console.log('(Ajoutez --json BILAN.json et/ou --out BILAN.xlsx pour écrire le bilan dans des fichiers.)');
+  if (bilan !== undefined) console.log(`Bilan seul, à envoyer au financeur : ${bilan}`);
+  if (outputs.length === 0) {
+    console.log('(Ajoutez --bilan BILAN.xlsx, --json BILAN.json et/ou --out CLASSEUR.xlsx pour écrire le bilan dans des fichiers.)');
   }
 }
 

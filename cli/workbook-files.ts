@@ -4,8 +4,10 @@
  * all of a command's outputs together or none.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import type { SpreadsheetModel } from '../runtime/spreadsheet/spreadsheet-model';
-import { loadXlsx, saveXlsx } from '../runtime/spreadsheet/xlsx-store';
+import type { SheetModel, SpreadsheetModel } from '../runtime/spreadsheet/spreadsheet-model';
+import { loadXlsx, saveSheetAloneXlsx, saveXlsx } from '../runtime/spreadsheet/xlsx-store';
+import { GENERATED_SHEET_KEY } from '../src/sheets/generated-sheet-marker';
+import { GENERATED_SUMMARY_VALUE } from '../src/sheets/summary/summary-sheet-name';
 import { OutputNotWritten, UsageError, WorkbookUnreadable } from './cli-errors';
 import { sniffFileKind } from './file-kind';
 import { type FileWriter, realTarget, writeOutputs } from './output-files';
@@ -44,10 +46,29 @@ export interface OutputFile {
   write: FileWriter;
 }
 
+/** The funder summaries Parcours generated (marked with developer metadata): printed one page wide. */
+const isSummarySheet =
+  (model: SpreadsheetModel) =>
+  (sheet: SheetModel): boolean =>
+    model.developerMetadata.some(
+      (m) =>
+        m.key === GENERATED_SHEET_KEY &&
+        m.value === GENERATED_SUMMARY_VALUE &&
+        m.location.type === 'SHEET' &&
+        m.location.sheetId === sheet.sheetId,
+    );
+
 export const xlsxFile = (path: string, model: SpreadsheetModel): OutputFile => ({
   path,
-  write: (temporary) => saveXlsx(model, temporary),
+  write: (temporary) => saveXlsx(model, temporary, { printOnePageWide: isSummarySheet(model) }),
 });
+
+/** One sheet of `model` alone in a file (`report --bilan`): safe to send to a funder. */
+export function sheetAloneFile(path: string, model: SpreadsheetModel, sheetName: string): OutputFile {
+  const sheet = model.sheets.find((s) => s.name === sheetName);
+  if (!sheet) throw new Error(`sheet ${sheetName} missing after the report`);
+  return { path, write: (temporary) => saveSheetAloneXlsx(sheet, model.timeZone, temporary) };
+}
 
 export const jsonFile = (path: string, value: unknown): OutputFile => ({
   path,

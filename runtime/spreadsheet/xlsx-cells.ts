@@ -72,7 +72,11 @@ function styleFromExcel(cell: ExcelJS.Cell): CellStyleModel | null {
 }
 
 /** ExcelJS's validation of one cell → ours; null for kinds the add-in never sets. */
-export function validationFromExcel(dv: ExcelJS.DataValidation, sheetName: string): DataValidationModel | null {
+export function validationFromExcel(
+  dv: ExcelJS.DataValidation,
+  sheetName: string,
+  inlineLists: ReadonlyMap<string, string[]> = new Map(),
+): DataValidationModel | null {
   const allowInvalid = !dv.showErrorMessage || dv.errorStyle === 'warning' || dv.errorStyle === 'information';
   const helpText = dv.prompt ?? null;
   const formulae = (dv.formulae ?? []) as unknown[];
@@ -88,6 +92,8 @@ export function validationFromExcel(dv: ExcelJS.DataValidation, sheetName: strin
         return { rule: { criteria: 'VALUE_IN_LIST', values, showDropdown: true }, allowInvalid, helpText };
       }
       const reference = first.replace(/\$/g, '');
+      const inline = inlineLists.get(reference);
+      if (inline) return { rule: { criteria: 'VALUE_IN_LIST', values: inline, showDropdown: true }, allowInvalid, helpText };
       const { sheetName: named } = splitSheetReference(reference);
       const rangeA1 = named === null ? `'${sheetName.replace(/'/g, "''")}'!${reference}` : reference;
       return { rule: { criteria: 'VALUE_IN_RANGE', rangeA1, showDropdown: true }, allowInvalid, helpText };
@@ -146,7 +152,7 @@ export function writeCellToExcel(target: ExcelJS.Cell, cell: CellModel, timeZone
   }
   if (cell.note) target.note = cell.note;
   if (cell.style) writeStyle(target, cell.style);
-  if (cell.validation) target.dataValidation = validationToExcel(cell.validation);
+  // Validations are written per range by xlsx-validations.ts, not per cell.
 }
 
 function argbOf(color: string | undefined): string | undefined {

@@ -11,6 +11,7 @@ import { METADATA_SHEET, type ReadXlsxOptions, readXlsx, SHEET_INFO_SHEET } from
 import { cellRow, usedRowCount } from './sheet-grid';
 import type { SheetModel, SpreadsheetModel } from './spreadsheet-model';
 import { writeCellToExcel } from './xlsx-cells';
+import { INLINE_LISTS_SHEET, InlineLists, writeValidations } from './xlsx-validations';
 
 export { METADATA_SHEET, SHEET_INFO_SHEET };
 const METADATA_HEADERS = ['Feuille', 'Type', 'Ligne ou colonne', 'Clé', 'Valeur', 'Visibilité', 'Nombre'];
@@ -40,17 +41,87 @@ export async function loadXlsx(path: string, options: ReadXlsxOptions = {}): Pro
  * own model of it). What one cell turns into is xlsx-cells' writeCellToExcel; what a sheet
  * carries besides its cells (widths, frozen panes, merges, protection) is writeWorksheet's.
  */
-export async function saveXlsx(model: SpreadsheetModel, path: string): Promise<void> {
+/** What the command line decides about a file that Sheets' model does not hold. */
+export interface XlsxSaveOptions {
+  /** Sheets set to print on A4 portrait, one page wide (the funder summaries). */
+  printOnePageWide?: (sheet: SheetModel) => boolean;
+}
+
+/** Google Sheets' default column width (px): what a column with no width of its own shows. */
+const DEFAULT_COLUMN_WIDTH_PX = 100;
+
+export async function saveXlsx(model: SpreadsheetModel, path: string, options: XlsxSaveOptions = {}): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
-  for (const sheet of model.sheets) writeWorksheet(workbook, sheet, model.timeZone);
+  workbook.creator = 'Parcours';
+  const lists = new InlineLists();
+  for (const sheet of model.sheets) writeWorksheet(workbook, sheet, model.timeZone, { lists, onePageWide: options.printOnePageWide?.(sheet) ?? false });
+  if (lists.rows().length > 0) writeHiddenSheet(workbook, INLINE_LISTS_SHEET, lists.rows());
   writeHiddenSheet(workbook, SHEET_INFO_SHEET, [SHEET_INFO_HEADERS, ...sheetInfoRows(model)]);
   writeHiddenSheet(workbook, METADATA_SHEET, [METADATA_HEADERS, ...metadataRows(model)]);
   await workbook.commit();
 }
 
+/**
+ * One sheet alone in a new file, to send as it is (`report --bilan`): its cells, formats, merges
+ * and widths, and nothing else — no other sheet, hidden or not, no developer metadata, no
+ * validation or defined name pointing elsewhere.
+ */
+export async function saveSheetAloneXlsx(sheet: SheetModel, timeZone: string, path: string): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
+  workbook.creator = 'Parcours';
+  writeWorksheet(workbook, { ...sheet, hidden: false, protections: [] }, timeZone, { lists: null, onePageWide: true });
+  await workbook.commit();
+}
+
 type StreamWorkbook = ExcelJS.stream.xlsx.WorkbookWriter;
 
-function writeWorksheet(workbook: StreamWorkbook, sheet: SheetModel, timeZone: string): void {
+/** A date shown as `dd/mm/yyyy` needs about its format's length plus padding, in characters. */
+function dateWidthChars(numberFormat: string | undefined): number {
+  return (numberFormat ?? 'dd/mm/yyyy').replace(/[\\"[\]]/g, '').length + 2;
+}
+
+/**
+ * Every used column gets a width (Google's 100 px when it has none, wider for a date-time):
+ * without one Excel shows 8.43 characters and a date as ###.
+ */
+function columnWidthsChars(sheet: SheetModel): Map<number, number> {
+  const widths = new Map<number, number>();
+  let used = 0;
+  sheet.values.forEach((row, r) => {
+    if (!row) return;
+    used = Math.max(used, row.length);
+    row.forEach((value, c) => {
+      if (value instanceof Date) {
+        const need = dateWidthChars(sheet.attributes[r]?.[c]?.numberFormat);
+        widths.set(c + 1, Math.max(widths.get(c + 1) ?? 0, need));
+      }
+    });
+  });
+  for (let c = 1; c <= used; c += 1) {
+    widths.set(c, Math.max(pxToExcelWidth(sheet.columnWidths[c] ?? DEFAULT_COLUMN_WIDTH_PX), widths.get(c) ?? 0));
+  }
+  for (const [column, px] of Object.entries(sheet.columnWidths)) {
+    if (!widths.has(Number(column))) widths.set(Number(column), pxToExcelWidth(px));
+  }
+  return widths;
+}
+
+/** A4 portrait, one page wide (fitToWidth 1, fitToHeight 0: as many pages long as needed). */
+function setPrint(worksheet: ExcelJS.Worksheet, orientation: 'portrait' | 'landscape', onePageWide: boolean): void {
+  worksheet.pageSetup = {
+    ...worksheet.pageSetup,
+    paperSize: 9,
+    orientation,
+    ...(onePageWide ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+  };
+}
+
+function writeWorksheet(
+  workbook: StreamWorkbook,
+  sheet: SheetModel,
+  timeZone: string,
+  how: { lists: InlineLists | null; onePageWide: boolean },
+): void {
   const worksheet = workbook.addWorksheet(sheet.name, {
     state: sheet.hidden ? 'hidden' : 'visible',
     ...(sheet.tabColor ? { properties: { tabColor: { argb: `FF${sheet.tabColor.slice(1).toUpperCase()}` } } } : {}),
@@ -60,24 +131,20 @@ function writeWorksheet(workbook: StreamWorkbook, sheet: SheetModel, timeZone: s
         : [],
   });
   // Widths go before the first row: the streaming writer writes <cols> ahead of the cells.
-  for (const [column, px] of Object.entries(sheet.columnWidths)) worksheet.getColumn(Number(column)).width = pxToExcelWidth(px);
-  if (sheet.print) {
-    // paperSize 9 is A4; fitToWidth 1 with fitToHeight 0: one page wide, as many pages long as needed.
-    worksheet.pageSetup = {
-      ...worksheet.pageSetup,
-      paperSize: 9,
-      orientation: sheet.print.orientation,
-      ...(sheet.print.onePageWide ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
-    };
-  }
+  for (const [column, width] of columnWidthsChars(sheet)) worksheet.getColumn(column).width = width;
+  if (how.onePageWide) setPrint(worksheet, 'portrait', true);
+  else if (sheet.print) setPrint(worksheet, sheet.print.orientation, sheet.print.onePageWide);
   // Merges before the rows: the streaming writer marks the merged cells of rows not yet committed.
   for (const m of sheet.merges) worksheet.mergeCells(m.row, m.column, m.row + m.numRows - 1, m.column + m.numColumns - 1);
+  if (how.lists) writeValidations(worksheet, sheet, how.lists);
   const rows = usedRowCount(sheet);
   for (let r = 1; r <= rows; r += 1) {
     if (sheet.values[r - 1] === undefined && sheet.attributes[r - 1] === undefined) continue;
     const row = worksheet.getRow(r);
     cellRow(sheet, r).forEach((cell, c) => {
-      if (cell) writeCellToExcel(row.getCell(c + 1), cell, timeZone);
+      // A cell holding only a validation is written with its range (xlsx-validations.ts).
+      if (!cell || (cell.value === '' && !cell.formula && !cell.numberFormat && !cell.note && !cell.style)) return;
+      writeCellToExcel(row.getCell(c + 1), cell, timeZone);
     });
     row.commit();
   }

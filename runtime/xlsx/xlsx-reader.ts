@@ -18,6 +18,7 @@ import {
 } from '../spreadsheet/spreadsheet-model';
 import { updateAttributes } from '../spreadsheet/sheet-grid';
 import { validationFromExcel } from '../spreadsheet/xlsx-cells';
+import { INLINE_LISTS_SHEET, inlineListsFromRows } from '../spreadsheet/xlsx-validations';
 import type ExcelJS from 'exceljs';
 import { instantOfUtcFields, instantOfWallClock } from '../spreadsheet/zoned-time';
 import { cellAddress, readComments, readSheetData, readSheetLayout, type SheetReadContext } from './sheet-xml';
@@ -102,8 +103,9 @@ export function readXlsx(bytes: Buffer, name: string, options: ReadXlsxOptions =
   };
   const info = hiddenRows(SHEET_INFO_SHEET);
   const metadata = hiddenRows(METADATA_SHEET);
+  const inlineLists = inlineListsFromRows(hiddenRows(INLINE_LISTS_SHEET));
   for (const entry of entries) {
-    if (entry.name === SHEET_INFO_SHEET || entry.name === METADATA_SHEET) continue;
+    if (entry.name === SHEET_INFO_SHEET || entry.name === METADATA_SHEET || entry.name === INLINE_LISTS_SHEET) continue;
     const xml = pkg.text(entry.part);
     if (xml === null) continue;
     const sheetName = entry.name || `Feuille ${model.sheets.length + 1}`;
@@ -121,7 +123,7 @@ export function readXlsx(bytes: Buffer, name: string, options: ReadXlsxOptions =
       extent,
       (id) => sheetRels.find((r) => r.id === id)?.target ?? null,
       excelWidthToPx,
-      (dv) => validationFromExcel(dv as unknown as ExcelJS.DataValidation, sheetName),
+      (dv) => validationFromExcel(dv as unknown as ExcelJS.DataValidation, sheetName, inlineLists),
     );
     const protections = infoRow ? textOf(infoRow[3]) : '';
     if (protections !== '') sheet.protections = JSON.parse(protections) as ProtectionModel[];

@@ -8,6 +8,7 @@ import { decodeParameters } from './codecs/parameters';
 import { decodeParticipants } from './codecs/participants';
 import { decodeSupport } from './codecs/support';
 import { decodeWorkshops } from './codecs/workshops';
+import { overlongTextIssues } from './cell-limits';
 import type { DataIssue } from './data-issue';
 import { headerRowNumber } from './header-map';
 import type { WorkbookData } from './records';
@@ -181,6 +182,7 @@ export function readWorkbook(tables: RawTables, options: ReadOptions): WorkbookD
       ...attendance.issues,
       ...evaluations.issues,
       ...support.issues,
+      ...keys.flatMap((key) => overlongTextIssues(key, (tables as Record<string, unknown[][]>)[key] ?? [])),
     ]),
   };
 }

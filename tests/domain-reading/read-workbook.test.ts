@@ -22,6 +22,18 @@ describe('findSheetName', () => {
 });
 
 describe('readWorkbook', () => {
+  it('reports a cell longer than Excel keeps (32,767 characters) as a data issue of that cell', () => {
+    const long = 'x'.repeat(32_768);
+    const data = readWorkbook(baseTables({ participants: [participant({ Observations: long }), participant({ ID: 'P-2026-0002', Observations: 'x'.repeat(32_767) })] }), {
+      today: TODAY,
+    });
+    const issues = data.issues.filter((i) => i.message.includes('32 767'));
+    expect(issues).toEqual([
+      { sheet: 'Participants', row: 2, column: 'Observations', message: expect.stringContaining('Texte de 32768 caractères') },
+    ]);
+    expect(JSON.stringify(issues)).not.toContain('xxx');
+  });
+
   it('throws for a missing Participants sheet, naming it', () => {
     const tables = baseTables();
     delete tables.Participants;

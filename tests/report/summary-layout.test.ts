@@ -1,7 +1,8 @@
 import { summarySchema, type Summary } from '../../src/domain/summary/summary-schema';
 import { isMaskedCount, maskedCount } from '../../src/sheets/summary/secrecy';
 import { CHART_HEIGHT_PX, CHART_ROW_SPAN, layoutSummary, SUMMARY_WIDTH } from '../../src/sheets/summary/summary-layout';
-import { numberedSheetName, summarySheetName } from '../../src/sheets/summary/summary-sheet-name';
+import { MAX_SHEET_NAME_LENGTH, numberedSheetName } from '../../src/domain/sheet-name';
+import { summarySheetName } from '../../src/sheets/summary/summary-sheet-name';
 import { parsePeriod } from '../../src/domain/period';
 import { motifCategories } from '../../src/domain/summary/exits';
 import { DEFAULT_EXIT_REASONS } from '../../src/domain/workbook-schema';
@@ -234,5 +235,23 @@ describe('summary sheet names', () => {
     expect(summarySheetName(parsePeriod('2026')!, null)).toBe('Bilan 2026');
     expect(numberedSheetName('Bilan 2026', 1)).toBe('Bilan 2026');
     expect(numberedSheetName('Bilan 2026', 3)).toBe('Bilan 2026 (3)');
+  });
+
+  it('stays within Excel’s 31 characters, legal and stable whatever the period and the funder code', () => {
+    const range = parsePeriod('2025-07-01..2026-03-31')!;
+    expect(summarySheetName(range, 'DD')).toBe('Bilan 2025-07 à 2026-03 DD');
+    expect(summarySheetName(parsePeriod('2026-02-01..2026-02-28')!, null)).toBe('Bilan 2026-02');
+    expect(summarySheetName(parsePeriod('2025-07-15..2026-03-31')!, 'CD')).toBe('Bilan 20250715-20260331 CD');
+    const names = ['C/D', 'C:D', 'C-D', "'CD'", 'C?D*[93]', 'CONSEIL-DEPARTEMENTAL-93', 'CONSEIL-DEPARTEMENTAL-94'].map((code) =>
+      summarySheetName(range, code),
+    );
+    for (const name of names) {
+      expect(name.length).toBeLessThanOrEqual(MAX_SHEET_NAME_LENGTH);
+      expect(name).not.toMatch(/[\\/?*[\]:]|^'|'$/);
+      expect(numberedSheetName(name, 200).length).toBeLessThanOrEqual(MAX_SHEET_NAME_LENGTH);
+    }
+    expect(new Set(names).size).toBe(names.length);
+    expect(summarySheetName(range, 'C/D')).toBe(names[0]); // stable
+    expect(names[2]).toBe('Bilan 2025-07 à 2026-03 C-D');
   });
 });

@@ -1,11 +1,9 @@
+import { numberedSheetName } from '../../domain/sheet-name';
 import { sameSheetName } from '../../domain/text';
 import { isGeneratedSheet, markGenerated } from '../generated-sheet-marker';
 import { ensureGrid } from '../table-io';
 import { CHART_HEIGHT_PX, CHART_WIDTH_PX, type ChartSpec, SUMMARY_WIDTH, type SummaryLayout } from './summary-layout';
-import {
-  GENERATED_SUMMARY_VALUE,
-  numberedSheetName,
-} from './summary-sheet-name';
+import { GENERATED_SUMMARY_VALUE } from './summary-sheet-name';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
