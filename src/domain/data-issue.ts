@@ -8,4 +8,14 @@ export interface DataIssue {
   column: string;
   /** French message saying what is wrong and what to correct. */
   message: string;
+  /**
+   * The row this issue follows from, when it is not this row's own fault: a `Présences` row
+   * left out because its parcours' `Participants` row is unreadable points to that row.
+   */
+  cause?: IssueCause;
+}
+
+export interface IssueCause {
+  sheet: string;
+  row: number;
 }

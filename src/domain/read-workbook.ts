@@ -143,13 +143,19 @@ export function readWorkbook(tables: RawTables, options: ReadOptions): WorkbookD
   });
   const attendance = skipped.has(SHEET.attendance)
     ? { records: [], issues: [] }
-    : decodeAttendance(required(SHEET.attendance), { parcours: participants.records, workshops: workshops.records, timeZone });
+    : decodeAttendance(required(SHEET.attendance), {
+        parcours: participants.records,
+        workshops: workshops.records,
+        unreadableParcours: participants.unreadableRows,
+        timeZone,
+      });
   const evaluations = skipped.has(SHEET.evaluations)
     ? { records: [], issues: [] }
     : decodeEvaluations(required(SHEET.evaluations), {
         parcours: participants.records,
         objectives: listValues(lists.records, LISTS_COLUMNS.objective),
         timeZone,
+        unreadableParcours: participants.unreadableRows,
       });
   const support = skipped.has(SHEET.support)
     ? { records: [], issues: [] }

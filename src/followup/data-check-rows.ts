@@ -1,6 +1,7 @@
 import { textCell } from '../domain/cell-output';
 import type { DataIssue } from '../domain/data-issue';
 import type { HeaderMap } from '../domain/header-map';
+import { compactRows, groupFollowOnIssues } from '../domain/issue-groups';
 import { sameSheetName } from '../domain/text';
 import type { SheetName } from '../domain/workbook-schema';
 import { sheetSpec } from '../domain/workbook-schema';
@@ -38,20 +39,41 @@ export function cellLink(sheetId: number, a1: string): string {
 /**
  * The rows of `Contrôle des données`: the issue's sheet, row, column and message (as text, so a
  * message is never read as a formula) and the link to the cell, or to the row for a whole-row issue.
+ * Rows left out because of another row come under it: first a line « 270 lignes de Présences
+ * ignorées car la ligne 14 de Participants est illisible » linking to that row, then each of them.
  */
 export function dataCheckRows(issues: readonly DataIssue[], locate: (sheet: string) => SheetLocation | null): (string | number)[][] {
-  return issues.map((issue) => {
-    const where = locate(issue.sheet);
-    let link = '';
-    if (where) {
-      const spec = safeSpec(issue.sheet);
-      const field = spec?.fields.find((f) => f.header === issue.column);
-      const index = field && where.map ? where.map.columns[field.key] : undefined;
-      const a1 = index === undefined ? `A${issue.row}` : `${columnLetter(index + 1)}${issue.row}`;
-      link = cellLink(where.sheetId, a1);
+  const rows: (string | number)[][] = [];
+  for (const line of groupFollowOnIssues(issues)) {
+    if (line.kind === 'issue') {
+      rows.push(issueRow(line.issue, locate));
+      continue;
     }
-    return [textCell(issue.sheet), issue.row, textCell(issue.column), textCell(issue.message), link];
-  });
+    const { group } = line;
+    const root = locate(group.cause.sheet);
+    rows.push([
+      textCell(group.sheet),
+      '',
+      '',
+      textCell(`${group.message} : lignes ${compactRows(group.issues.map((i) => i.row))}.`),
+      root ? cellLink(root.sheetId, `A${group.cause.row}`) : '',
+    ]);
+    for (const issue of group.issues) rows.push(issueRow(issue, locate));
+  }
+  return rows;
+}
+
+function issueRow(issue: DataIssue, locate: (sheet: string) => SheetLocation | null): (string | number)[] {
+  const where = locate(issue.sheet);
+  let link = '';
+  if (where) {
+    const spec = safeSpec(issue.sheet);
+    const field = spec?.fields.find((f) => f.header === issue.column);
+    const index = field && where.map ? where.map.columns[field.key] : undefined;
+    const a1 = index === undefined ? `A${issue.row}` : `${columnLetter(index + 1)}${issue.row}`;
+    link = cellLink(where.sheetId, a1);
+  }
+  return [textCell(issue.sheet), issue.row, textCell(issue.column), textCell(issue.message), link];
 }
 
 function safeSpec(sheet: string): ReturnType<typeof sheetSpec> | null {

@@ -7,6 +7,7 @@ import { findLabel, formatNumberFr, joinOr, normalizeId } from '../text';
 import { sheetSpec } from '../workbook-schema';
 import { calendarDaySchema } from './calendar-day-schema';
 import { outsideParcoursMessage } from './parcours-range';
+import { parcoursOfRow, type UnreadableParcours } from './parcours-reference';
 import { RowReader } from './row-reader';
 import { type Decoded, forEachDataRow } from './sheet-rows';
 
@@ -25,6 +26,8 @@ export const attendanceSchema: z.ZodType<Attendance> = z.object({
 export interface AttendanceContext {
   /** The spreadsheet's zone: a date cell is read as its day there. */
   timeZone: TimeZone;
+  /** IDs whose Participants row is unreadable: their rows point to it (see parcours-reference.ts). */
+  unreadableParcours?: UnreadableParcours;
   /** Readable parcours only: a row of an unreadable one is left out. */
   parcours: readonly Parcours[];
   workshops: readonly Workshop[];
@@ -64,10 +67,7 @@ export function decodeAttendance(table: readonly (readonly unknown[])[], context
     const workshop = (workshopName === null ? undefined : workshopByName.get(workshopName)) ?? null;
 
     const typedId = r.requiredText('id', 'ID manquant : écrivez l’ID du parcours (colonne ID de la feuille « Participants »).');
-    const parcours = typedId === null ? undefined : parcoursById.get(normalizeId(typedId));
-    if (typedId !== null && parcours === undefined) {
-      r.issue('id', 'ID introuvable parmi les parcours lisibles de la feuille « Participants » : vérifiez l’ID, ou corrigez la ligne du participant.', true);
-    }
+    const parcours = parcoursOfRow(r, typedId, parcoursById, context.unreadableParcours);
 
     const status = r.list('status', PRESENCE_STATUSES, MISSING_STATUS) as PresenceStatus | null;
 

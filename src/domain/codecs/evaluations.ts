@@ -16,6 +16,7 @@ import { findLabel, joinOr, normalizeId } from '../text';
 import { sheetSpec } from '../workbook-schema';
 import { calendarDaySchema } from './calendar-day-schema';
 import { outsideParcoursMessage } from './parcours-range';
+import { parcoursOfRow, type UnreadableParcours } from './parcours-reference';
 import { RowReader } from './row-reader';
 import { type Decoded, forEachDataRow } from './sheet-rows';
 
@@ -34,6 +35,8 @@ export const evaluationSchema: z.ZodType<Evaluation> = z.object({
 export interface EvaluationsContext {
   /** The spreadsheet's zone: a date cell is read as its day there. */
   timeZone: TimeZone;
+  /** IDs whose Participants row is unreadable: their rows point to it (see parcours-reference.ts). */
+  unreadableParcours?: UnreadableParcours;
   /** Readable parcours only. */
   parcours: readonly Parcours[];
   /** `Listes` Objectif: a matching objective takes the catalogue's spelling; free text is kept. */
@@ -59,10 +62,7 @@ export function decodeEvaluations(
     const r = reader.at(row, cells);
     const date = r.date('date', "Date manquante : écrivez la date de l'évaluation jj/mm/aaaa.");
     const typedId = r.requiredText('id', 'ID manquant : écrivez l’ID du parcours (colonne ID de la feuille « Participants »).');
-    const parcours = typedId === null ? undefined : parcoursById.get(normalizeId(typedId));
-    if (typedId !== null && parcours === undefined) {
-      r.issue('id', 'ID introuvable parmi les parcours lisibles de la feuille « Participants » : vérifiez l’ID, ou corrigez la ligne du participant.', true);
-    }
+    const parcours = parcoursOfRow(r, typedId, parcoursById, context.unreadableParcours);
     const type = r.list('type', EVALUATION_TYPES) as EvaluationType | null;
     const domain = r.list('domain', DOMAINS, MISSING_DOMAIN) as Domain | null;
     const typedObjective = r.requiredText('objective', "Objectif manquant : écrivez l'objectif évalué.");

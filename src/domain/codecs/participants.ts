@@ -22,6 +22,7 @@ import {
 import { findLabel, formatNumberFr, normalizeId } from '../text';
 import { sheetSpec } from '../workbook-schema';
 import { calendarDaySchema } from './calendar-day-schema';
+import type { UnreadableParcours } from './parcours-reference';
 import { RowReader } from './row-reader';
 import { type Decoded, dataRows } from './sheet-rows';
 
@@ -75,12 +76,13 @@ export interface ParticipantsContext {
 export function decodeParticipants(
   table: readonly (readonly unknown[])[],
   context: ParticipantsContext,
-): Decoded<Parcours[]> {
+): Decoded<Parcours[]> & { unreadableRows: UnreadableParcours } {
   const spec = sheetSpec('Participants');
   const map = requireHeaders(spec, table[0] ?? []);
   const records: Parcours[] = [];
   const issues: DataIssue[] = [];
   const firstRowOfId = new Map<string, number>();
+  const unreadableRows = new Map<string, number>();
   const workshopNames = context.workshops.map((w) => w.name);
   const funderCodes = context.funders.map((f) => f.code);
   const motifs = context.exitReasons.map((e) => e.motif);
@@ -179,6 +181,8 @@ export function decodeParticipants(
     }
 
     if (r.rejected || id === null || lastName === null || firstName === null || birthDate === null || sex === null) {
+      // The rows of other sheets that name this ID will point to this row (parcours-reference.ts).
+      if (id !== null && !unreadableRows.has(normalizeId(id))) unreadableRows.set(normalizeId(id), r.row);
       continue;
     }
     records.push({
@@ -211,5 +215,7 @@ export function decodeParticipants(
       observations: r.text('observations'),
     });
   }
-  return { records, issues };
+  // An ID readable on a later row is not unreadable (that later row is a duplicate, itself unread).
+  for (const record of records) unreadableRows.delete(normalizeId(record.id));
+  return { records, issues, unreadableRows };
 }

@@ -1,7 +1,7 @@
 import type { CalendarDay, TimeZone } from '../calendar-day';
 import { cellErrorMessage } from '../cell-errors';
 import { readDate, readListValue, readNumber, readText, readYesNo, type Result } from '../cell-values';
-import type { DataIssue } from '../data-issue';
+import type { DataIssue, IssueCause } from '../data-issue';
 import type { HeaderMap } from '../header-map';
 import { joinOr } from '../text';
 import type { SheetSpec } from '../workbook-schema';
@@ -63,11 +63,13 @@ export class RowReader {
     return this.spec.fields.find((f) => f.key === key)?.header ?? '';
   }
 
-  /** An issue on the column of `key` ('' for the whole row). */
-  issue(key: string, message: string, fatal: boolean): void {
+  /** An issue on the column of `key` ('' for the whole row), following from `cause` if given. */
+  issue(key: string, message: string, fatal: boolean, cause?: IssueCause): void {
     if (fatal) this.rejected = true;
     if (this.errored.includes(key)) return;
-    this.issues.push({ sheet: this.spec.name, row: this.row, column: key === '' ? '' : this.header(key), message });
+    const issue: DataIssue = { sheet: this.spec.name, row: this.row, column: key === '' ? '' : this.header(key), message };
+    if (cause) issue.cause = cause;
+    this.issues.push(issue);
   }
 
   text(key: string): string | null {

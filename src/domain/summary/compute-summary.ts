@@ -51,6 +51,8 @@ export function computeSummary(
     evaluations: computeEvaluations(data.evaluations, active, period),
     support: computeSupport(data.support, active, barrierLabels(data.lists), period),
     previousYear: computePreviousYear(data, population, funder, period),
-    dataIssues: data.issues.map(({ sheet, row, column, message }) => ({ sheet, row, column, message })),
+    dataIssues: data.issues.map(({ sheet, row, column, message, cause }) =>
+      cause ? { sheet, row, column, message, cause: { sheet: cause.sheet, row: cause.row } } : { sheet, row, column, message },
+    ),
   };
 }

@@ -110,7 +110,14 @@ export const summarySchema = z.strictObject({
     employmentRate: rate,
   }),
   dataIssues: z.array(
-    z.strictObject({ sheet: z.string(), row: z.number().int(), column: z.string(), message: z.string() }),
+    z.strictObject({
+      sheet: z.string(),
+      row: z.number().int(),
+      column: z.string(),
+      message: z.string(),
+      /** The unreadable row this one follows from (a Présences row of an unreadable participant). */
+      cause: z.strictObject({ sheet: z.string(), row: z.number().int() }).optional(),
+    }),
   ),
 });
 
