@@ -5,9 +5,9 @@
  *   (dataValidations' optimiseDataValidations) sorts addresses as text, so `C10` comes before
  *   `C2` and one column's rule is written twice, over overlapping ranges; we give it ranges
  *   ourselves;
- * - a column's rule that starts on the first data row runs down to the last row of the grid:
- *   rows added below keep it, as Sheets' insertRowsAfter does (it would otherwise stop where the
- *   grid ended when the rule was set, row 1000 for a new sheet);
+ * - a whole-column rule (from the first data row down to row 1000 or further, as setup sets it)
+ *   runs down to the last row of the grid: rows added below keep it, as Sheets' insertRowsAfter
+ *   does (it would otherwise stop where the grid ended when the rule was set, row 1000);
  * - a dropdown whose items hold a comma or a quote, or run over Excel's 255 characters, cannot be
  *   an inline list (`"3 (CAP, BEP)"` splits in two items): its items go to a column of the
  *   veryHidden sheet `_parcours_lists` and the rule references that range. Reading the file
@@ -15,7 +15,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { columnLetters, formatA1 } from './a1-notation';
-import type { DataValidationModel, SheetModel } from './spreadsheet-model';
+import { type DataValidationModel, DEFAULT_MAX_ROWS, type SheetModel } from './spreadsheet-model';
 import { validationToExcel } from './xlsx-cells';
 
 export const INLINE_LISTS_SHEET = '_parcours_lists';
@@ -100,7 +100,8 @@ export function writeValidations(worksheet: ExcelJS.Worksheet, sheet: SheetModel
   for (let column = 1; column <= width; column++) {
     const runs = columnRuns(sheet, column, keyOf);
     const last = runs[runs.length - 1];
-    if (last && last.top === firstDataRow && last.bottom < sheet.maxRows) last.bottom = sheet.maxRows;
+    // A whole-column rule (set on a grid of at least 1000 rows) reaches the rows added since.
+    if (last && last.top === firstDataRow && last.bottom >= DEFAULT_MAX_ROWS && last.bottom < sheet.maxRows) last.bottom = sheet.maxRows;
     const same =
       previous !== null &&
       previous.runs.length === runs.length &&

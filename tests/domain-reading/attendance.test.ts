@@ -79,15 +79,24 @@ describe('Présences: rows left out', () => {
       'ID',
       'ID introuvable parmi les parcours lisibles de la feuille « Participants » : vérifiez l’ID, ou corrigez la ligne du participant.',
     ],
-    [
-      { ID: 'P-2026-0003' },
-      'ID',
-      'ID introuvable parmi les parcours lisibles de la feuille « Participants » : vérifiez l’ID, ou corrigez la ligne du participant.',
-    ],
   ])('%p → issue, left out', (overrides, column, message) => {
     const data = read([row(overrides)]);
     expect(data.attendance).toEqual([]);
     expect(data.issues).toEqual([{ sheet: 'Présences', row: 2, column, message }]);
+  });
+
+  it('points a row of a parcours whose Participants row is unreadable to that row', () => {
+    const data = read([row({ ID: 'P-2026-0003' })]);
+    expect(data.attendance).toEqual([]);
+    expect(data.issues).toEqual([
+      {
+        sheet: 'Présences',
+        row: 2,
+        column: 'ID',
+        message: 'Ligne ignorée : le parcours P-2026-0003 est sur la ligne 4 de « Participants », illisible ; corrigez d’abord cette ligne.',
+        cause: { sheet: 'Participants', row: 4 },
+      },
+    ]);
   });
 
   it('leaves out a date before the entry, after the exit, or of a candidate', () => {

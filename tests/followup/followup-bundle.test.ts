@@ -65,7 +65,9 @@ describe('Vérifier les données', () => {
   ])('lists the issues with links and updates Statut (%s)', (_size, model) => {
     const { birthRow, badIdRow } = spoil(model());
     const bundle = openWorkbook(model());
-    const expected = (bundle.call('cliCheck_') as { issues: { sheet: string; row: number; column: string; message: string }[] }).issues;
+    const expected = (
+      bundle.call('cliCheck_') as { issues: { sheet: string; row: number; column: string; message: string; cause?: { row: number } }[] }
+    ).issues;
     bundle.runtime.ui.queueResponse('OK');
     bundle.runtime.calls.reset();
     bundle.call('menuCheckData');
@@ -76,9 +78,18 @@ describe('Vérifier les données', () => {
     const generated = ss.getSheetByName('Contrôle des données (Parcours)')!;
     const rows = generated.getDataRange().getValues();
     expect(rows[0]).toEqual(['Feuille', 'Ligne', 'Colonne', 'Problème', 'Lien']);
-    expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[3]])).toEqual(expected.map((i) => [i.sheet, i.row, i.column, i.message]));
+    // Every issue has its row; the rows that follow from an unreadable row also get a group line under it.
+    const issueRows = rows.slice(1).filter((r) => r[1] !== '');
+    expect(new Set(issueRows.map((r) => JSON.stringify([r[0], r[1], r[2], r[3]])))).toEqual(
+      new Set(expected.map((i) => JSON.stringify([i.sheet, i.row, i.column, i.message]))),
+    );
+    expect(issueRows).toHaveLength(expected.length);
     const birth = rows.findIndex((r) => r[0] === 'Participants' && r[1] === birthRow);
+    const groups = rows.filter((r) => r[1] === '' && String(r[3]).includes(`car la ligne ${birthRow} de Participants est illisible`));
+    expect(groups.length).toBeGreaterThan(0);
+    expect(groups.length).toBe(new Set(expected.filter((i) => i.cause?.row === birthRow).map((i) => i.sheet)).size);
     expect(rows[birth]![3]).toBe("Cette date n'existe pas (jour ou mois hors du calendrier) : écrivez-la jj/mm/aaaa.");
+
     const participantsId = ss.getSheetByName(SHEET.participants)!.getSheetId();
     const letter = String.fromCharCode(64 + columnOf(bundle, SHEET.participants, 'birthDate'));
     expect(generated.getRange(birth + 1, 5).getFormula()).toBe(`=HYPERLINK("#gid=${participantsId}&range=${letter}${birthRow}";"Ouvrir")`);

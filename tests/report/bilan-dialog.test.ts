@@ -72,7 +72,7 @@ describe('the Bilan dialog page', () => {
     await page.fill('#end', '2026-09-30');
     await page.click('#generate');
     await page.waitForSelector('#status.success');
-    expect(await page.textContent('#status')).toContain('« Bilan 2026-07-01..2026-09-30 »');
+    expect(await page.textContent('#status')).toContain('« Bilan 2026-07 à 2026-09 »');
     await page.close();
   }, 60_000);
 

@@ -238,7 +238,7 @@ describe('the « Générer le bilan » dialog', () => {
     expect(choices.funders.map((f) => f.value)).toEqual(['', 'CD', 'PV']);
     expect(choices.error).toBeNull();
     const reply = run.run('generateSummaryFromDialog', [{ period: '2026-07-01..2026-08-31', funder: 'PV' }]);
-    expect(reply).toEqual({ ok: true, sheetName: 'Bilan 2026-07-01..2026-08-31 PV', message: expect.any(String) });
+    expect(reply).toEqual({ ok: true, sheetName: 'Bilan 2026-07 à 2026-08 PV', message: expect.any(String) });
   });
 
   it('shows the same message as the command line for a missing column, and refuses a bad request', () => {
