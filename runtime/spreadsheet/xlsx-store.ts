@@ -106,14 +106,15 @@ function columnWidthsChars(sheet: SheetModel): Map<number, number> {
   return widths;
 }
 
-/** A4 portrait, one page wide (fitToWidth 1, fitToHeight 0: as many pages long as needed). */
-function setPrint(worksheet: ExcelJS.Worksheet, orientation: 'portrait' | 'landscape', onePageWide: boolean): void {
-  worksheet.pageSetup = {
-    ...worksheet.pageSetup,
-    paperSize: 9,
-    orientation,
-    ...(onePageWide ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
-  };
+/**
+ * Print settings, given when the sheet is created: the streaming writer writes `<sheetPr>`
+ * (where Excel reads fitToPage) as it opens the sheet. A4 is paperSize 9; fitToWidth 1 with
+ * fitToHeight 0 is one page wide, as many pages long as needed.
+ */
+function pageSetupOf(sheet: SheetModel, onePageWide: boolean): Partial<ExcelJS.PageSetup> | null {
+  const print = onePageWide ? { orientation: 'portrait' as const, onePageWide: true } : sheet.print;
+  if (!print) return null;
+  return { paperSize: 9, orientation: print.orientation, ...(print.onePageWide ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}) };
 }
 
 function writeWorksheet(
@@ -122,7 +123,9 @@ function writeWorksheet(
   timeZone: string,
   how: { lists: InlineLists | null; onePageWide: boolean },
 ): void {
+  const pageSetup = pageSetupOf(sheet, how.onePageWide);
   const worksheet = workbook.addWorksheet(sheet.name, {
+    ...(pageSetup ? { pageSetup } : {}),
     state: sheet.hidden ? 'hidden' : 'visible',
     ...(sheet.tabColor ? { properties: { tabColor: { argb: `FF${sheet.tabColor.slice(1).toUpperCase()}` } } } : {}),
     views:
@@ -132,8 +135,6 @@ function writeWorksheet(
   });
   // Widths go before the first row: the streaming writer writes <cols> ahead of the cells.
   for (const [column, width] of columnWidthsChars(sheet)) worksheet.getColumn(column).width = width;
-  if (how.onePageWide) setPrint(worksheet, 'portrait', true);
-  else if (sheet.print) setPrint(worksheet, sheet.print.orientation, sheet.print.onePageWide);
   // Merges before the rows: the streaming writer marks the merged cells of rows not yet committed.
   for (const m of sheet.merges) worksheet.mergeCells(m.row, m.column, m.row + m.numRows - 1, m.column + m.numColumns - 1);
   if (how.lists) writeValidations(worksheet, sheet, how.lists);
