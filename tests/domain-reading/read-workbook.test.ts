@@ -25,6 +25,7 @@ describe('readWorkbook', () => {
   it('reports a cell longer than Excel keeps (32,767 characters) as a data issue of that cell', () => {
     const long = 'x'.repeat(32_768);
     const data = readWorkbook(baseTables({ participants: [participant({ Observations: long }), participant({ ID: 'P-2026-0002', Observations: 'x'.repeat(32_767) })] }), {
+      timeZone: 'Europe/Paris',
       today: TODAY,
     });
     const issues = data.issues.filter((i) => i.message.includes('32 767'));
