@@ -61,7 +61,11 @@ describe('Listes with the team’s own columns', () => {
   });
 
   it('feeds the Prescripteur dropdown of Participants from the team’s column, wherever it is', () => {
-    const rule = ss.getSheetByName('Participants')!.getRange(2, 13).getDataValidation();
+    const participants = ss.getSheetByName('Participants')!;
+    const headers = participants.getRange(1, 1, 1, participants.getLastColumn()).getValues()[0]!;
+    const prescriberColumn = headers.indexOf('Prescripteur') + 1;
+    expect(prescriberColumn).toBeGreaterThan(0);
+    const rule = participants.getRange(2, prescriberColumn).getDataValidation();
     const source = rule?.getCriteriaValues()[0] as GoogleAppsScript.Spreadsheet.Range;
     expect(source.getSheet().getName()).toBe('Listes');
     expect(source.getColumn()).toBe(2);

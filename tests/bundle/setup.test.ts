@@ -46,7 +46,8 @@ describe('Configurer le classeur', () => {
     expect(sexRule?.getCriteriaValues()[0]).toEqual(['F', 'H']);
     expect(participants.getRange(2, 4).getNumberFormat()).toBe('dd/mm/yyyy');
     // The Atelier dropdown reads the Ateliers sheet.
-    const workshopRule = participants.getRange(2, 15).getDataValidation();
+    const workshopColumn = PARTICIPANTS_FIELDS.findIndex((f) => f.header === 'Atelier') + 1;
+    const workshopRule = participants.getRange(2, workshopColumn).getDataValidation();
     const source = workshopRule?.getCriteriaValues()[0] as GoogleAppsScript.Spreadsheet.Range;
     expect(source.getSheet().getName()).toBe('Ateliers');
     const motifs = ss.getSheetByName('Motifs de sortie')!.getDataRange().getValues();
