@@ -1,75 +1,16 @@
 /**
- * One cell between the model and ExcelJS: value (dates as wall-clock Paris time), formula,
- * number format, note, style and data validation.
+ * One cell from the model to ExcelJS for writing (dates as wall-clock time in the workbook's zone),
+ * and data validations both ways. Reading cells is runtime/xlsx's own reader.
  */
 import type ExcelJS from 'exceljs';
 import { UNCOMPUTED_FORMULA_VALUE } from '../xlsx/sheet-xml';
 import { splitSheetReference } from './a1-notation';
 import type { CellModel, CellStyleModel, CellValue, DataValidationModel } from './spreadsheet-model';
-import { instantOfUtcFields, utcFieldsOfInstant } from './zoned-time';
+import { utcFieldsOfInstant } from './zoned-time';
 
 // ---- load --------------------------------------------------------------------------------
 
 type ExcelPlain = string | number | boolean | Date | null | undefined;
-
-function plainValue(value: unknown, timeZone: string): CellValue {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return instantOfUtcFields(value, timeZone);
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; text?: unknown; error?: unknown; result?: unknown };
-    if (Array.isArray(v.richText)) return v.richText.map((run) => run.text).join('');
-    if (v.error !== undefined) return String(v.error);
-    if (v.text !== undefined) return plainValue(v.text, timeZone);
-  }
-  return String(value);
-}
-
-export function cellFromExcel(cell: ExcelJS.Cell, timeZone: string): CellModel | null {
-  const out: CellModel = { value: '' };
-  const raw = cell.value as unknown;
-  if (raw && typeof raw === 'object' && !(raw instanceof Date) && ('formula' in raw || 'sharedFormula' in raw)) {
-    const formula = cell.formula ?? (raw as { formula?: string }).formula;
-    if (formula) out.formula = `=${formula}`;
-    out.value = plainValue((raw as { result?: unknown }).result, timeZone);
-  } else {
-    out.value = plainValue(raw, timeZone);
-  }
-  if (cell.numFmt && cell.numFmt !== 'General') out.numberFormat = cell.numFmt;
-  const note = cell.note as unknown;
-  if (typeof note === 'string' && note !== '') out.note = note;
-  else if (note && typeof note === 'object' && Array.isArray((note as { texts?: unknown }).texts)) {
-    const text = (note as { texts: { text: string }[] }).texts.map((t) => t.text).join('');
-    if (text !== '') out.note = text;
-  }
-  const style = styleFromExcel(cell);
-  if (style) out.style = style;
-  const empty = out.value === '' && !out.formula && !out.numberFormat && !out.note && !out.style;
-  return empty ? null : out;
-}
-
-function colorFromArgb(argb: string | undefined): string | undefined {
-  return argb && /^[0-9A-Fa-f]{8}$/.test(argb) ? `#${argb.slice(2).toLowerCase()}` : undefined;
-}
-
-function styleFromExcel(cell: ExcelJS.Cell): CellStyleModel | null {
-  const style: CellStyleModel = {};
-  if (cell.font?.bold) style.fontWeight = 'bold';
-  if (cell.font?.italic) style.fontStyle = 'italic';
-  const fontColor = colorFromArgb(cell.font?.color?.argb);
-  if (fontColor) style.fontColor = fontColor;
-  const fill = cell.fill;
-  if (fill?.type === 'pattern' && fill.pattern === 'solid') {
-    const background = colorFromArgb(fill.fgColor?.argb);
-    if (background) style.background = background;
-  }
-  if (cell.alignment?.horizontal) style.horizontalAlignment = cell.alignment.horizontal;
-  if (cell.alignment?.wrapText) style.wrap = true;
-  if (cell.border && Object.values(cell.border).some((side) => side && typeof side === 'object' && 'style' in side)) {
-    style.border = 'SOLID';
-  }
-  return Object.keys(style).length > 0 ? style : null;
-}
 
 /** ExcelJS's validation of one cell → ours; null for kinds the add-in never sets. */
 export function validationFromExcel(
