@@ -1,26 +1,22 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { dayInZone } from '../../src/domain/calendar-day';
 import { cellRows } from '../../runtime/spreadsheet/sheet-grid';
 import type { SpreadsheetModel } from '../../runtime/spreadsheet/spreadsheet-model';
-
-const FRENCH_RESOURCES = '/usr/lib/chromium/locales/fr.pak';
+import { chromiumBuild } from './chromium-build';
 
 /**
- * Debian's chromium, headless, with nothing that reaches the network, in French: date inputs
- * follow the browser's UI language (`--lang`), so they show jj/mm/aaaa as a French coordinator sees them.
+ * Chromium headless, with nothing that reaches the network, in French: date inputs follow the
+ * browser's UI language (`--lang`), so they take jj/mm/aaaa in the order a French coordinator types.
  */
 export function launchChromium(): Promise<Browser> {
-  // Without its French resources Chromium falls back to en-US (mm/dd/yyyy) whatever --lang says.
-  if (!existsSync(FRENCH_RESOURCES)) {
-    throw new Error(`${FRENCH_RESOURCES} is missing: apt-get install chromium-l10n (see .ci/run).`);
-  }
+  const build = chromiumBuild();
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: build.executablePath,
     headless: true,
-    env: { ...process.env, LANG: 'fr_FR.UTF-8', LANGUAGE: 'fr' },
+    env: { ...process.env, LANG: 'fr_FR.UTF-8', LANGUAGE: 'fr', ...build.env },
     args: [
       '--lang=fr-FR',
       '--no-sandbox',

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { type PreviewServer, startPreview } from '../../cli/preview';
 import { createSpreadsheetModel } from '../../runtime/spreadsheet/spreadsheet-model';
 import { encodeRow } from '../../src/domain/cell-output';
@@ -12,6 +12,7 @@ import { DIST_DIR } from '../support/built-bundle';
 import {
   expectText,
   expectTextContaining,
+  launchChromium,
   SCREENSHOT_DIR,
   sheetRecords,
   sheetValues,
@@ -29,11 +30,7 @@ const DEMO_DAY = '2026-11-20';
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=fr-FR'],
-  });
+  browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
