@@ -3,9 +3,10 @@
  * temporary file beside its target (same folder, so the same disk), flushed to disk, and only
  * then renamed over the target: a full disk, an error or a killed process leaves the original
  * exactly as it was. A command's outputs are staged together and renamed only once all of them
- * were written, so a JSON never appears without the workbook that failed after it.
+ * were written, so a JSON never appears without the workbook that failed after it. Ctrl-C
+ * removes the temporary files before exiting; those of a killed save go at the next save.
  */
-import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -43,6 +44,59 @@ interface Staged {
   temporary: string;
 }
 
+/** `.NAME.PID-HEX.tmp`: the temporary file of a save of NAME by process PID. */
+function temporaryName(target: string): string {
+  return `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, but another user's
+  }
+}
+
+/**
+ * A save killed outright (SIGKILL, power cut) cannot remove its temporary file; the next save of
+ * the same file removes those whose process is gone, so hidden files never pile up beside it.
+ */
+function removeLeftovers(target: string): void {
+  const prefix = `.${basename(target)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(target));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const owner = /^(\d+)-[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
+    if (owner && !processIsAlive(Number(owner[1]))) rmSync(join(dirname(target), name), { force: true });
+  }
+}
+
+/** Temporary files of this process not yet renamed: removed if the person presses Ctrl-C. */
+const pending = new Set<string>();
+const INTERRUPTIONS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+function onInterruption(): void {
+  for (const temporary of pending) rmSync(temporary, { force: true });
+  console.error('Interrompu avant la fin : aucun fichier n’a été remplacé, ceux qui existaient sont intacts.');
+  process.exit(2);
+}
+
+function track(temporary: string): void {
+  if (pending.size === 0) for (const signal of INTERRUPTIONS) process.on(signal, onInterruption);
+  pending.add(temporary);
+}
+
+function untrack(temporary: string): void {
+  if (!pending.delete(temporary) || pending.size > 0) return;
+  for (const signal of INTERRUPTIONS) process.off(signal, onInterruption);
+}
+
 /** Outputs written to temporary files now, renamed over their targets together by commit(). */
 export class StagedOutputs {
   private readonly staged: Staged[] = [];
@@ -50,9 +104,11 @@ export class StagedOutputs {
   /** Writes `path`'s content to a temporary file beside it; the target is not touched yet. */
   async stage(path: string, write: FileWriter): Promise<void> {
     const target = realTarget(path);
-    const temporary = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+    const temporary = join(dirname(target), temporaryName(target));
     mkdirSync(dirname(target), { recursive: true });
+    removeLeftovers(target);
     this.staged.push({ target, temporary });
+    track(temporary);
     await write(temporary);
     flushToDisk(temporary);
     try {
@@ -64,12 +120,18 @@ export class StagedOutputs {
 
   /** Renames every staged file over its target. */
   commit(): void {
-    for (const { target, temporary } of this.staged.splice(0)) renameSync(temporary, target);
+    for (const { target, temporary } of this.staged.splice(0)) {
+      renameSync(temporary, target);
+      untrack(temporary);
+    }
   }
 
   /** Removes whatever was staged; the targets are untouched. */
   discard(): void {
-    for (const { temporary } of this.staged.splice(0)) rmSync(temporary, { force: true });
+    for (const { temporary } of this.staged.splice(0)) {
+      rmSync(temporary, { force: true });
+      untrack(temporary);
+    }
   }
 }
 

@@ -1,7 +1,8 @@
 // Preloaded (node --require) into a real `parcours` process by the atomic-save tests: makes the
 // first file write stream a command opens fail halfway, the way a full disk or Ctrl-C does.
 // PARCOURS_TEST_FAULT=enospc: the stream errors with ENOSPC after its first chunk reached the disk;
-// PARCOURS_TEST_FAULT=kill: the process is killed (SIGKILL) at that moment.
+// PARCOURS_TEST_FAULT=kill: the process is killed (SIGKILL) at that moment;
+// PARCOURS_TEST_FAULT=interrupt: it receives SIGINT (Ctrl-C) then, and the write never completes.
 const fs = require('node:fs');
 
 const fault = process.env.PARCOURS_TEST_FAULT;
@@ -15,6 +16,7 @@ fs.createWriteStream = function faultyWriteStream(path, options) {
     if (error) return callback(error);
     fs.fsyncSync(stream.fd);
     if (fault === 'kill') process.kill(process.pid, 'SIGKILL');
+    if (fault === 'interrupt') return void process.kill(process.pid, 'SIGINT');
     callback(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' }));
   };
   const write = stream._write.bind(stream);

@@ -70,22 +70,25 @@ describe('a file the command line cannot read is refused and left byte-identical
 });
 
 describe('saves are atomic', () => {
-  it.each(['enospc', 'kill'])('a save that fails midway (%s) leaves the workbook byte-identical', async (fault) => {
+  it.each(['enospc', 'kill', 'interrupt'])('a save that fails midway (%s) leaves the workbook byte-identical', async (fault) => {
     const path = await incompleteWorkbook(`atomique-${fault}.xlsx`);
     const original = readFileSync(path);
     const run = runCli(['init', path], { preload: FAULT, env: { PARCOURS_TEST_FAULT: fault } });
-    if (fault === 'kill') expect(run.signal).toBe('SIGKILL');
-    else {
-      expect(run.code).toBe(1);
-      expect(run.err).toContain('le disque est plein');
-      expect(run.err).toContain('restés intacts');
+    if (fault === 'kill') {
+      expect(run.signal).toBe('SIGKILL');
+      expect(tempFilesIn(folder)).toHaveLength(1); // nothing can clean up after SIGKILL…
+    } else {
+      expect(run.code).toBe(fault === 'interrupt' ? 2 : 1);
+      expect(run.err).toContain(fault === 'interrupt' ? 'Interrompu avant la fin' : 'le disque est plein');
+      expect(run.err).toMatch(/intacts/);
       expectFrenchOnly(run.err);
       expect(tempFilesIn(folder)).toEqual([]); // the half-written temporary file was removed
     }
     expect(readFileSync(path).equals(original)).toBe(true);
-    // Without the fault, the same command succeeds and changes the file.
+    // Without the fault, the same command succeeds and changes the file…
     expect((await parcoursInProcess('init', path)).code).toBe(0);
     expect(readFileSync(path).equals(original)).toBe(false);
+    expect(tempFilesIn(folder)).toEqual([]); // …and removes what a killed save left beside it.
   }, 120_000);
 
   it('report writes its JSON only when the workbook could be written too', () => {
