@@ -4,6 +4,7 @@ import { AppsScriptException } from '../runtime-context';
 import { formatA1 } from './a1-notation';
 import { describeType, signatureError, storedInput } from './cell-input';
 import { FakeDataValidation } from './data-validation';
+import { FormulaReader, mayHoldLiveFormulas } from './workbook-formulas';
 import { addDeveloperMetadata, FakeDeveloperMetadataFinder, type FakeDeveloperMetadata, metadataAt } from './developer-metadata';
 import { defaultFormatFor, displayValue } from './display-format';
 import type { FakeSheet } from './fake-sheet';
@@ -47,18 +48,42 @@ export class FakeRange {
    * length and filled in place: a copy per row (realmArray) costs more than the cells themselves
    * on sheets of 100,000 rows.
    */
-  private grid<T>(project: (value: CellValue, attributes: CellAttributes | undefined) => T): T[][] {
+  private grid<T>(project: (value: CellValue, attributes: CellAttributes | undefined) => T, computed = false): T[][] {
     const { row, column, numRows, numColumns } = this.area;
     const RealmArray = this.session.ctx.realm.Array;
+    const formulas = computed ? this.formulaReader() : null;
     const out: T[][] = new RealmArray<T[]>(numRows);
     for (let i = 0; i < numRows; i += 1) {
       const values = this.sheet.values[row - 1 + i];
       const attributes = this.sheet.attributes[row - 1 + i];
       const line: T[] = new RealmArray<T>(numColumns);
-      for (let j = 0; j < numColumns; j += 1) line[j] = project(values?.[column - 1 + j] ?? '', attributes?.[column - 1 + j]);
+      for (let j = 0; j < numColumns; j += 1) {
+        const a = attributes?.[column - 1 + j];
+        const value = formulas && a?.live ? formulas.cellValue(this.sheet, row + i, column + j) : (values?.[column - 1 + j] ?? '');
+        line[j] = project(value, a);
+      }
       out[i] = line;
     }
     return out;
+  }
+
+  /** One reader per read call when this sheet may hold formulas to compute; null otherwise (no cost). */
+  private formulaReader(): FormulaReader | null {
+    return mayHoldLiveFormulas(this.sheet) ? new FormulaReader(this.session.model, () => this.session.now()) : null;
+  }
+
+  /** Puts the computed value of each formula cell of the area into a grid of values (realm Dates). */
+  private computeFormulas(out: unknown[][]): void {
+    const formulas = this.formulaReader();
+    if (!formulas) return;
+    const { row, column, numRows, numColumns } = this.area;
+    for (let i = 0; i < numRows; i += 1) {
+      const attributes = this.sheet.attributes[row - 1 + i];
+      if (!attributes) continue;
+      for (let j = 0; j < numColumns; j += 1) {
+        if (attributes[column - 1 + j]?.live) out[i]![j] = this.session.realmValue(formulas.cellValue(this.sheet, row + i, column + j));
+      }
+    }
   }
 
   /** grid() specialised for getValues, the call that reads whole sheets: no callback per cell. */
@@ -77,11 +102,14 @@ export class FakeRange {
       }
       out[i] = line;
     }
+    this.computeFormulas(out);
     return out;
   }
 
+  /** The top-left cell's value, its formula computed. */
   private topLeftValue(): CellValue {
-    return valueAt(this.sheet, this.area.row, this.area.column);
+    const { row, column } = this.area;
+    return this.formulaReader()?.cellValue(this.sheet, row, column) ?? valueAt(this.sheet, row, column);
   }
 
   private topLeftAttributes(): CellAttributes | undefined {
@@ -227,7 +255,7 @@ export class FakeRange {
   getDisplayValues(): string[][] {
     this.rec('getDisplayValues', 'read');
     this.session.ctx.calls.cellsRead += this.cellCount;
-    return this.grid((value, attributes) => displayValue(value, attributes?.numberFormat, this.session.timeZone));
+    return this.grid((value, attributes) => displayValue(value, attributes?.numberFormat, this.session.timeZone), true);
   }
 
   getDisplayValue(): string {
@@ -236,7 +264,7 @@ export class FakeRange {
     return displayValue(this.topLeftValue(), this.topLeftAttributes()?.numberFormat, this.session.timeZone);
   }
 
-  /** Formulas are stored, never evaluated: getValues gives '' for a formula written here. */
+  /** The formulas as written; getValues gives their computed values (workbook-formulas.ts). */
   getFormulas(): string[][] {
     this.rec('getFormulas', 'read');
     this.session.ctx.calls.cellsRead += this.cellCount;

@@ -208,7 +208,7 @@ export class FakeSheet {
   clear(): this {
     this.rec('clear', 'write');
     this.clearStored((a) => {
-      delete a.formula;
+      grid.removeFormula(a);
       delete a.numberFormat;
       delete a.style;
     });
@@ -217,9 +217,7 @@ export class FakeSheet {
 
   clearContents(): this {
     this.rec('clearContents', 'write');
-    this.clearStored((a) => {
-      delete a.formula;
-    });
+    this.clearStored(grid.removeFormula);
     return this;
   }
 

@@ -11,7 +11,7 @@ import {
 import type { FakeRange } from './fake-range';
 import { FakeSheet } from './fake-sheet';
 import { FakeProtection } from './protection';
-import { createSheetModel } from './spreadsheet-model';
+import { createSheetModel, DEFAULT_LOCALE } from './spreadsheet-model';
 import { isTimeZone, moveDatesToZone } from './zoned-time';
 import type { SpreadsheetSession } from './spreadsheet-session';
 
@@ -74,7 +74,14 @@ export class FakeSpreadsheet {
 
   getSpreadsheetLocale(): string {
     this.rec('getSpreadsheetLocale', 'read');
-    return 'fr_FR';
+    return this.model.locale ?? DEFAULT_LOCALE;
+  }
+
+  /** Changes how typed formulas are read (argument separator, decimal mark, function names). */
+  setSpreadsheetLocale(locale: string): void {
+    this.rec('setSpreadsheetLocale', 'write');
+    if (typeof locale !== 'string' || !/^[a-z]{2,3}(_[A-Z]{2})?$/.test(locale)) throw signatureError('Spreadsheet.setSpreadsheetLocale', String(locale));
+    this.model.locale = locale;
   }
 
   getSheets(): FakeSheet[] {

@@ -60,6 +60,7 @@ export function removeAttributes(sheet: SheetModel, row: number, column: number,
 function isEmptyAttributes(attributes: CellAttributes): boolean {
   return (
     attributes.formula === undefined &&
+    attributes.live === undefined &&
     attributes.numberFormat === undefined &&
     attributes.note === undefined &&
     attributes.validation === undefined &&
@@ -68,20 +69,26 @@ function isEmptyAttributes(attributes: CellAttributes): boolean {
   );
 }
 
+/** Removes a cell's formula (and its being computed at read time). */
+export function removeFormula(attributes: CellAttributes): void {
+  delete attributes.formula;
+  delete attributes.live;
+}
+
 /** Writes a value and sets or removes its formula: what typing or setValues does to a cell. */
 export function writeInput(sheet: SheetModel, row: number, column: number, input: { value: CellValue; formula: string | null }, rowLength = 0): void {
   setValueAt(sheet, row, column, input.value, rowLength);
   const formula = input.formula;
   if (formula === null) {
     if (attributesAt(sheet, row, column)?.formula !== undefined) {
-      updateAttributes(sheet, row, column, (a) => {
-        delete a.formula;
-      });
+      updateAttributes(sheet, row, column, removeFormula);
     }
   } else {
     updateAttributes(sheet, row, column, (a) => {
       a.formula = formula;
+      a.live = true;
     });
+    sheet.liveFormulas = true;
   }
 }
 

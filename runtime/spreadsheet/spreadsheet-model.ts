@@ -37,6 +37,11 @@ export interface CellStyleModel {
 export interface CellAttributes {
   /** `=…` when the cell holds a formula; the value is then the cached result ('' when never computed). */
   formula?: string;
+  /**
+   * The formula was entered here (a script or a person, in this runtime): its value is computed at
+   * each read (workbook-formulas.ts). Without it, the value is the one an .xlsx file cached.
+   */
+  live?: true;
   numberFormat?: string;
   note?: string;
   validation?: DataValidationModel;
@@ -112,6 +117,8 @@ export interface SheetModel {
    * in Fichier › Imprimer), so the command line sets it on the sheets it prints (the fiche).
    */
   print?: { paper: 'A4'; orientation: 'portrait'; onePageWide: boolean };
+  /** A formula was entered in this sheet here: reads look for cells to compute (none otherwise). */
+  liveFormulas?: true;
 }
 
 export type DeveloperMetadataVisibilityName = 'DOCUMENT' | 'PROJECT';
@@ -134,6 +141,8 @@ export interface SpreadsheetModel {
   id: string;
   name: string;
   timeZone: string;
+  /** Fichier › Paramètres › Paramètres régionaux; absent: DEFAULT_LOCALE. */
+  locale?: string;
   sheets: SheetModel[];
   developerMetadata: DeveloperMetadataModel[];
   nextSheetId: number;
@@ -146,6 +155,8 @@ export const DEFAULT_COLUMN_WIDTH = 100;
 export const DEFAULT_SHEET_NAME = 'Feuille 1';
 /** The zone of a new spreadsheet here, and of an .xlsx read without `--timezone`. */
 export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+/** The locale of the spreadsheets Parcours is made for; a model may set another (`locale`). */
+export const DEFAULT_LOCALE = 'fr_FR';
 
 export function createSheetModel(sheetId: number, name: string): SheetModel {
   return {

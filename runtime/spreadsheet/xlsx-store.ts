@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { METADATA_SHEET, type ReadXlsxOptions, readXlsx, SHEET_INFO_SHEET } from '../xlsx/xlsx-reader';
 import { cellRow, usedRowCount } from './sheet-grid';
 import type { SheetModel, SpreadsheetModel } from './spreadsheet-model';
+import { FormulaReader } from './workbook-formulas';
 import { writeCellToExcel } from './xlsx-cells';
 import { INLINE_LISTS_SHEET, InlineLists, writeValidations } from './xlsx-validations';
 
@@ -54,7 +55,11 @@ export async function saveXlsx(model: SpreadsheetModel, path: string, options: X
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
   workbook.creator = 'Parcours';
   const lists = new InlineLists();
-  for (const sheet of model.sheets) writeWorksheet(workbook, sheet, model.timeZone, { lists, onePageWide: options.printOnePageWide?.(sheet) ?? false });
+  // A formula entered here is saved with the value it computes now, as Sheets' own export does.
+  const formulas = new FormulaReader(model, () => new Date());
+  for (const sheet of model.sheets) {
+    writeWorksheet(workbook, sheet, model.timeZone, { lists, onePageWide: options.printOnePageWide?.(sheet) ?? false, formulas });
+  }
   if (lists.rows().length > 0) writeHiddenSheet(workbook, INLINE_LISTS_SHEET, lists.rows());
   writeHiddenSheet(workbook, SHEET_INFO_SHEET, [SHEET_INFO_HEADERS, ...sheetInfoRows(model)]);
   writeHiddenSheet(workbook, METADATA_SHEET, [METADATA_HEADERS, ...metadataRows(model)]);
@@ -69,7 +74,7 @@ export async function saveXlsx(model: SpreadsheetModel, path: string, options: X
 export async function saveSheetAloneXlsx(sheet: SheetModel, timeZone: string, path: string): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
   workbook.creator = 'Parcours';
-  writeWorksheet(workbook, { ...sheet, hidden: false, protections: [] }, timeZone, { lists: null, onePageWide: true });
+  writeWorksheet(workbook, { ...sheet, hidden: false, protections: [] }, timeZone, { lists: null, onePageWide: true, formulas: null });
   await workbook.commit();
 }
 
@@ -121,7 +126,7 @@ function writeWorksheet(
   workbook: StreamWorkbook,
   sheet: SheetModel,
   timeZone: string,
-  how: { lists: InlineLists | null; onePageWide: boolean },
+  how: { lists: InlineLists | null; onePageWide: boolean; formulas: FormulaReader | null },
 ): void {
   const pageSetup = pageSetupOf(sheet, how.onePageWide);
   const worksheet = workbook.addWorksheet(sheet.name, {
@@ -145,6 +150,7 @@ function writeWorksheet(
     cellRow(sheet, r).forEach((cell, c) => {
       // A cell holding only a validation is written with its range (xlsx-validations.ts).
       if (!cell || (cell.value === '' && !cell.formula && !cell.numberFormat && !cell.note && !cell.style)) return;
+      if (cell.live && how.formulas) cell.value = how.formulas.cellValue(sheet, r, c + 1);
       writeCellToExcel(row.getCell(c + 1), cell, timeZone);
     });
     row.commit();

@@ -30,7 +30,9 @@ export interface SheetLocation {
 
 /**
  * A link that opens the cell in this spreadsheet. Written as a formula on purpose (never from
- * typed text). Google Sheets accepts `;` as the argument separator in every locale.
+ * typed text). English function name and `;` between arguments: the one spelling every Sheet
+ * reads, whatever its locale (a fr_FR Sheet refuses `,`, which is its decimal mark; sources in
+ * runtime/spreadsheet/formula-syntax.ts). The Diagnostic checks it in the real Sheet.
  */
 export function cellLink(sheetId: number, a1: string): string {
   return `=HYPERLINK("#gid=${sheetId}&range=${a1}";"Ouvrir")`;

@@ -126,3 +126,30 @@ describe('Sheets’ 10-million-cell cap', () => {
     expect(bundle.runtime.calls.writes()).toEqual({});
   });
 });
+
+describe('formula cells read back computed, as in Sheets', () => {
+  test('a formula set in the built bundle’s runtime gives its value, and follows later writes', () => {
+    const bundle = openWorkbook(structuredClone(model));
+    const sheet = spreadsheetOf(bundle).getSheetByName(SHEET.participants)!;
+    const rows = sheet.getLastRow();
+    const free = sheet.getLastColumn() + 1;
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), 1);
+    sheet.getRange(1, free).setFormula('=COUNTA(A:A)-1');
+    expect(sheet.getRange(1, free).getValue()).toBe(rows - 1);
+    sheet.getRange(rows + 1, 1).setValue('P-2026-9002');
+    expect(sheet.getRange(1, free).getValue()).toBe(rows);
+    expect(sheet.getRange(1, free).getFormula()).toBe('=COUNTA(A:A)-1');
+  });
+
+  test('the add-in reads a team formula’s value: a birth date computed as a date that does not exist is a data issue', () => {
+    const birthIssues = (formula: string) => {
+      const bundle = openWorkbook(structuredClone(model));
+      const birth = columnOf(bundle, SHEET.participants, 'birthDate');
+      spreadsheetOf(bundle).getSheetByName(SHEET.participants)!.getRange(2, birth).setFormula(formula);
+      const { issues } = bundle.call('cliCheck_') as { issues: { sheet: string; row: number; column: string; message: string }[] };
+      return issues.filter((i) => i.sheet === SHEET.participants && i.row === 2 && i.column === 'Date de naissance').map((i) => i.message);
+    };
+    expect(birthIssues('=CONCATENATE("31";"/02/1990")')).toEqual(["Cette date n'existe pas (jour ou mois hors du calendrier) : écrivez-la jj/mm/aaaa."]);
+    expect(birthIssues('=DATE(1990;2;1)')).toEqual([]);
+  });
+});

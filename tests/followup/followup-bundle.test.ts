@@ -93,6 +93,8 @@ describe('Vérifier les données', () => {
     const participantsId = ss.getSheetByName(SHEET.participants)!.getSheetId();
     const letter = String.fromCharCode(64 + columnOf(bundle, SHEET.participants, 'birthDate'));
     expect(generated.getRange(birth + 1, 5).getFormula()).toBe(`=HYPERLINK("#gid=${participantsId}&range=${letter}${birthRow}";"Ouvrir")`);
+    // The link reads back as its label, as in Sheets: the formula parses in a fr_FR spreadsheet.
+    expect(rows[birth]![4]).toBe('Ouvrir');
     expect(rows.some((r) => r[0] === 'Présences' && r[1] === badIdRow && r[2] === 'ID')).toBe(true);
 
     const statuses = tableOf(bundle, SHEET.participants).slice(1, 4).map((r) => r[columnOf(bundle, SHEET.participants, 'status') - 1]);

@@ -46,8 +46,8 @@ describe('strings are read like typed input (fr_FR)', () => {
     return { value: cell.getValue(), formula: cell.getFormula() };
   }
 
-  test('= starts a formula, not evaluated: value is empty, getFormulas shows it', () => {
-    expect(written('=SUM(B1:B3)')).toEqual({ value: '', formula: '=SUM(B1:B3)' });
+  test('= starts a formula, computed when read (formulas.test.ts); getFormulas shows it', () => {
+    expect(written('=SUM(B1:B3)')).toEqual({ value: 0, formula: '=SUM(B1:B3)' });
     const { sheet } = fakeApp();
     sheet.getRange('A1:B1').setValues([['=1+1', 'texte']]);
     expect(sheet.getRange('A1:B1').getFormulas()).toEqual([['=1+1', '']]);
