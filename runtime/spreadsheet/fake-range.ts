@@ -278,10 +278,17 @@ export class FakeRange {
 
   setFormula(formula: string): this {
     this.rec('setFormula', 'write');
-    const text = String(formula);
     this.session.ctx.calls.cellsWritten += this.cellCount;
-    const input = { value: '', formula: text.startsWith('=') ? text : `=${text}` };
+    const input = formulaInput(formula);
     return this.fill((r, c, rowLength) => writeInput(this.sheet, r, c, input, rowLength));
+  }
+
+  /** One formula per cell; an empty string clears the cell, as in Apps Script. */
+  setFormulas(formulas: string[][]): this {
+    this.rec('setFormulas', 'write');
+    const inputs = this.checkShape(formulas, 'setFormulas').map((line) => line.map((f) => (String(f) === '' ? { value: '', formula: null } : formulaInput(f))));
+    this.session.ctx.calls.cellsWritten += this.cellCount;
+    return this.fillEach(inputs, (r, c, input, rowLength) => writeInput(this.sheet, r, c, input, rowLength));
   }
 
   // ---- number formats -------------------------------------------------------------------
@@ -543,6 +550,11 @@ export class FakeRange {
         : { type: 'COLUMN', sheetId: this.sheet.sheetId, start: column, count: numColumns });
     return new FakeDeveloperMetadataFinder(this.session, scope);
   }
+}
+
+function formulaInput(formula: unknown): { value: CellValue; formula: string } {
+  const text = String(formula);
+  return { value: '', formula: text.startsWith('=') ? text : `=${text}` };
 }
 
 /** Something was stored at this cell (a value, even '', or attributes). */

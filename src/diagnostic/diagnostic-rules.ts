@@ -3,6 +3,8 @@
  * test) takes for granted. Pure: the Apps Script side (src/sheets/diagnostic) gathers the
  * observations, this module says which rules they contradict, in French.
  */
+import { isTimeZone, midnightInZone, wallClockInZone } from '../domain/calendar-day';
+import { FORMULA_CASES, type FormulaCase, type FormulaExpectation, formulaFor, PARCOURS_LINK_CASE, PARCOURS_LINK_FORMULA } from './formula-cases';
 import { TYPED_TEXT_CASES, type TypedTextCase, type TypedValue } from './typed-text-cases';
 
 /** Zones where ACI work (metropolitan France and overseas) and the two extremes, UTC−10 and UTC+14. */
@@ -37,30 +39,14 @@ export const DIAGNOSTIC_INSTANTS: readonly string[] = [
 
 export const DIAGNOSTIC_FORMAT = 'yyyy-MM-dd HH:mm';
 
-/** `yyyy-MM-dd HH:mm` of an instant in a zone, as this JavaScript engine's Intl computes it. */
+/**
+ * `yyyy-MM-dd HH:mm` of an instant in a zone, as this JavaScript engine's Intl computes it: through
+ * the very conversion Parcours reads and writes dates with (src/domain/calendar-day.ts), so the
+ * Diagnostic checks that code, not a copy of it.
+ */
 export function intlFormat(instant: Date, zone: string): string {
-  const parts: Record<string, string> = {};
-  const formatter = new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  for (const part of formatter.formatToParts(instant)) parts[part.type] = part.value;
-  return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}`;
-}
-
-/** The instant of 00:00 on `day` (yyyy-MM-dd) in `zone`, by trying every offset a zone can have. */
-export function midnightIn(day: string, zone: string): Date {
-  const utc = Date.parse(`${day}T00:00:00Z`);
-  for (let quarterHours = -14 * 4; quarterHours <= 12 * 4; quarterHours += 1) {
-    const candidate = new Date(utc + quarterHours * 900_000);
-    if (intlFormat(candidate, zone) === `${day} 00:00`) return candidate;
-  }
-  return new Date(utc);
+  const w = wallClockInZone(instant, zone);
+  return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
 }
 
 /** What the Apps Script side saw. Dates are sent as ISO strings (google.script.run refuses Dates). */
@@ -74,6 +60,10 @@ export interface DiagnosticObservations {
   dateCell: string;
   /** For each case of TYPED_TEXT_CASES, in order: the value read back from a cell with the automatic format, and from a plain-text cell. */
   typed: { automatic: ObservedCell; plainText: ObservedCell }[];
+  /** For each case of FORMULA_CASES, in order: the cell written with setFormula, read back. */
+  formulas: ObservedCell[];
+  /** The link « Vérifier les données » writes, written as it does (setValues), read back. */
+  linkWrittenAsValue: ObservedCell;
   /** Null when getDocumentLock() returned null; else whether tryLock succeeded. */
   documentLock: boolean | null;
   activeUserEmail: string;
@@ -159,13 +149,36 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
+/** Whether a formula cell read back holds what the runtime computes for it (`today`: yyyy-MM-dd in the zone). */
+export function formulaHolds(expected: FormulaExpectation, cell: ObservedCell, zone: string, today: string): boolean {
+  switch (expected.kind) {
+    case 'text':
+      return cell.type === 'string' && cell.value === expected.value;
+    case 'number':
+      return cell.type === 'number' && Math.abs((cell.value as number) - expected.value) < 1e-9;
+    case 'error':
+      return cell.type === 'string' && cell.value === expected.code;
+    case 'today':
+      return cell.type === 'date' && intlFormat(new Date(String(cell.value)), zone) === `${today} 00:00`;
+  }
+}
+
+function describeValue(cell: ObservedCell): string {
+  return describe({ ...cell, formula: '' });
+}
+
 /** The text a plain-text cell keeps: the string itself, a leading apostrophe removed. */
 function plainTextOf(input: string): string {
   return input.startsWith("'") ? input.slice(1) : input;
 }
 
 /** Which runtime rules the observations contradict. `today` (yyyy-MM-dd) gives the current year. */
-export function evaluateDiagnostic(o: DiagnosticObservations, today: string, cases: readonly TypedTextCase[] = TYPED_TEXT_CASES): DiagnosticReport {
+export function evaluateDiagnostic(
+  o: DiagnosticObservations,
+  today: string,
+  cases: readonly TypedTextCase[] = TYPED_TEXT_CASES,
+  formulaCases: readonly FormulaCase[] = FORMULA_CASES,
+): DiagnosticReport {
   const zone = o.spreadsheetZone;
   const year = Number(today.slice(0, 4));
   const zoneProblems: string[] = [];
@@ -176,24 +189,36 @@ export function evaluateDiagnostic(o: DiagnosticObservations, today: string, cas
       if (google !== intl) zoneProblems.push(`${z}, ${iso} : Google ${google ?? '—'}, Intl ${intl}`);
     }
   }
-  const expectedMidnight = midnightIn(DATE_CELL_DAY, zone).toISOString();
+  const expectedMidnight = midnightInZone(DATE_CELL_DAY, zone).toISOString();
   const automaticProblems: string[] = [];
   const plainProblems: string[] = [];
+  const apostropheProblems: string[] = [];
   cases.forEach((c, i) => {
     const seen = o.typed[i];
     if (!seen) return;
     if (!matches(c.expected, seen.automatic, zone, year)) automaticProblems.push(`« ${c.input} » a donné ${describe(seen.automatic)}`);
     const kept = plainTextOf(c.input);
     if (seen.plainText.type !== 'string' || seen.plainText.value !== kept || seen.plainText.formula !== '') {
-      plainProblems.push(`« ${c.input} » a donné ${describe(seen.plainText)}`);
+      (c.input.startsWith("'") ? apostropheProblems : plainProblems).push(`« ${c.input} » a donné ${describe(seen.plainText)}`);
     }
   });
+  const formulaProblems = (list: readonly FormulaCase[]): string[] =>
+    list.flatMap((c) => {
+      const seen = o.formulas[formulaCases.indexOf(c)];
+      return !seen || formulaHolds(c.expected, seen, zone, today) ? [] : [`« ${formulaFor(c)} » a donné ${describeValue(seen)}`];
+    });
+  const linkProblems = [
+    ...formulaProblems([PARCOURS_LINK_CASE]).map((p) => `avec setFormula, ${p}`),
+    ...(formulaHolds(PARCOURS_LINK_CASE.expected, o.linkWrittenAsValue, zone, today)
+      ? []
+      : [`avec setValues, « ${PARCOURS_LINK_FORMULA} » a donné ${describeValue(o.linkWrittenAsValue)}`]),
+  ];
   const findings = [
     finding('Les conversions de fuseau horaire d’Intl (moteur V8) donnent les mêmes heures que Utilities.formatDate, changements d’heure compris', zoneProblems),
     finding(
       'Le classeur a un fuseau horaire reconnu et les paramètres régionaux français (fr_FR) que le modèle de saisie suppose',
       [
-        ...(isKnownZone(zone) ? [] : [`fuseau « ${zone} » inconnu d’Intl`]),
+        ...(isTimeZone(zone) ? [] : [`fuseau « ${zone} » inconnu d’Intl`]),
         ...(/^fr(_|$)/.test(o.spreadsheetLocale) ? [] : [`paramètres régionaux « ${o.spreadsheetLocale} »`]),
       ],
     ),
@@ -203,6 +228,18 @@ export function evaluateDiagnostic(o: DiagnosticObservations, today: string, cas
     ),
     finding('setValues lit une chaîne comme une saisie au clavier en français (heures, dates, pourcentages, VRAI/FAUX, zéros de tête…)', automaticProblems),
     finding('Une cellule au format « texte brut » garde la chaîne telle quelle', plainProblems),
+    finding(
+      'Dans une cellule au format « texte brut », l’apostrophe de tête d’une chaîne écrite est retirée, comme ailleurs (Parcours en met devant les textes qui commencent par un chiffre)',
+      apostropheProblems,
+    ),
+    finding(
+      'Le lien que Parcours écrit (=HYPERLINK(…;"Ouvrir") : nom de fonction anglais, « ; » entre les arguments) est accepté et se relit « Ouvrir »',
+      linkProblems,
+    ),
+    finding(
+      'Une formule se relit calculée, comme le runtime la calcule (« ; » entre les arguments, virgule décimale, noms de fonctions anglais et français, #DIV/0!, #NAME?, #ERROR!)',
+      formulaProblems(formulaCases.filter((c) => c !== PARCOURS_LINK_CASE)),
+    ),
     finding(
       'LockService.getDocumentLock() donne un verrou utilisable',
       o.documentLock === true ? [] : [o.documentLock === null ? 'getDocumentLock() a renvoyé null' : 'tryLock a échoué'],
@@ -219,13 +256,4 @@ export function evaluateDiagnostic(o: DiagnosticObservations, today: string, cas
     spreadsheetZone: zone,
     spreadsheetLocale: o.spreadsheetLocale,
   };
-}
-
-function isKnownZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -168,6 +168,11 @@ function wallFields(instant: Date, zone: ZoneDays): WallFields {
   return { year: out.year!, month: out.month!, day: out.day!, hour: out.hour! % 24, minute: out.minute! };
 }
 
+/** The wall-clock day, hour and minute in `timeZone` at this instant (Intl, as every conversion here). */
+export function wallClockInZone(instant: Date, timeZone: TimeZone): Readonly<WallFields> {
+  return wallFields(instant, zoneDays(timeZone));
+}
+
 function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, value);

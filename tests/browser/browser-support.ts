@@ -110,9 +110,9 @@ export const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS
  * The whole sidebar into SCREENSHOT_DIR: the viewport is first made as tall as the form, so that
  * the sticky buttons sit after the last field instead of over the middle of a full-page capture.
  */
-export async function sidebarScreenshot(page: Page, name: string): Promise<void> {
+export async function sidebarScreenshot(page: Page, name: string, contentId = 'form'): Promise<void> {
   const viewport = page.viewportSize()!;
-  const height = await page.evaluate(() => Math.ceil(document.getElementById('form')!.getBoundingClientRect().bottom));
+  const height = await page.evaluate((id) => Math.ceil(document.getElementById(id)!.getBoundingClientRect().bottom), contentId);
   await page.setViewportSize({ width: viewport.width, height });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
   await page.setViewportSize(viewport);

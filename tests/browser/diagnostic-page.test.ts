@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { type PreviewServer, startPreview } from '../../cli/preview';
 import { SHEET } from '../../src/domain/workbook-schema';
 import { DIST_DIR } from '../support/built-bundle';
-import { expectText, launchChromium, SCREENSHOT_DIR, sheetRecords } from './browser-support';
+import { expectText, launchChromium, sheetRecords, sidebarScreenshot } from './browser-support';
 
 /** « Diagnostic » in Chromium: the report a maintainer reads after the first `clasp push`. */
 let browser: Browser;
@@ -29,6 +28,6 @@ test('runs on open and lists every rule, each confirmed in the local runtime', a
   expect(verdicts.length).toBeGreaterThanOrEqual(7);
   expect(new Set(verdicts)).toEqual(new Set(['Confirmée']));
   expect(sheetRecords(preview.bundle.runtime.model, SHEET.journal)).toHaveLength(journal + 1);
-  await page.screenshot({ path: join(SCREENSHOT_DIR, 'diagnostic.png'), fullPage: true });
+  await sidebarScreenshot(page, 'diagnostic', 'page');
   await page.close();
 });

@@ -1,5 +1,6 @@
 import { FakeRange } from '../../runtime/spreadsheet/fake-range';
 import type { DiagnosticReport } from '../../src/diagnostic/diagnostic-rules';
+import { PARCOURS_LINK_FORMULA } from '../../src/diagnostic/formula-cases';
 import { TYPED_TEXT_CASES } from '../../src/diagnostic/typed-text-cases';
 import { SCRATCH_SHEET } from '../../src/sheets/diagnostic/run-diagnostic';
 import { SHEET } from '../../src/domain/workbook-schema';
@@ -78,4 +79,60 @@ test('the scratch sheet is deleted even when a step fails, and the failure is re
   } finally {
     spy.mockRestore();
   }
+});
+
+describe('formulas and the apostrophe in a real Sheet', () => {
+  test('a spreadsheet in en_US: the link Parcours writes still reads « Ouvrir »; the fr_FR formula rules are named', () => {
+    const copy = structuredClone(model);
+    copy.locale = 'en_US';
+    const report = loadDist({ model: copy, now: NOW, userEmail: COORDINATOR }).call<DiagnosticReport>('runDiagnostic');
+    expect(report.contradicted).toEqual([
+      'Le classeur a un fuseau horaire reconnu et les paramètres régionaux français (fr_FR) que le modèle de saisie suppose',
+      expect.stringMatching(/^Une formule se relit calculée/),
+    ]);
+    const formulas = report.findings.find((f) => f.rule.startsWith('Une formule se relit calculée'))!;
+    expect(formulas.details).toEqual([
+      '« =SOMME(D1;1) » a donné le texte « #NAME? »',
+      '« =SUM(1,5;1) » a donné le nombre 7',
+      '« =HYPERLINK("#gid=0","Ouvrir") » a donné le texte « Ouvrir »',
+    ]);
+  });
+
+  test('a Sheet where formulas read back uncomputed gets the link and formula rules named', () => {
+    const real = FakeRange.prototype.getValues;
+    const spy = jest.spyOn(FakeRange.prototype, 'getValues').mockImplementation(function (this: FakeRange) {
+      const values = real.call(this);
+      if (this.getSheet().getName() !== SCRATCH_SHEET) return values;
+      return values.map((row) => row.map((v, j) => (j >= 4 ? '' : v)));
+    });
+    try {
+      const report = open().call<DiagnosticReport>('runDiagnostic');
+      expect(report.contradicted).toEqual([expect.stringMatching(/^Le lien que Parcours écrit/), expect.stringMatching(/^Une formule se relit calculée/)]);
+      expect(report.findings.find((f) => f.rule.startsWith('Le lien'))!.details).toEqual([
+        `avec setFormula, « ${PARCOURS_LINK_FORMULA} » a donné le texte «  »`,
+        `avec setValues, « ${PARCOURS_LINK_FORMULA} » a donné le texte «  »`,
+      ]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test('a Sheet that keeps the apostrophe in a plain-text cell gets that rule named, not the plain-text one', () => {
+    const real = FakeRange.prototype.getValues;
+    const spy = jest.spyOn(FakeRange.prototype, 'getValues').mockImplementation(function (this: FakeRange) {
+      const values = real.call(this);
+      if (this.getSheet().getName() !== SCRATCH_SHEET) return values;
+      return values.map((row, i) => {
+        const input = TYPED_TEXT_CASES[i]?.input ?? '';
+        return input.startsWith("'") ? row.map((v, j) => (j === 1 ? input : v)) : row;
+      });
+    });
+    try {
+      const report = open().call<DiagnosticReport>('runDiagnostic');
+      expect(report.contradicted).toEqual([expect.stringMatching(/^Dans une cellule au format « texte brut », l’apostrophe de tête/)]);
+      expect(report.findings.find((f) => !f.ok)!.details).toEqual(["« '007 » a donné le texte « '007 »", "« '=1+1 » a donné le texte « '=1+1 »"]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });

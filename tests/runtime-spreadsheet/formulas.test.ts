@@ -4,6 +4,8 @@
  * Europe/Paris whose clock says 2026-07-01 10:00 (Paris).
  */
 import { FormulaReader } from '../../runtime/spreadsheet/workbook-formulas';
+import { formulaHolds, observedCell } from '../../src/diagnostic/diagnostic-rules';
+import { FORMULA_CASES, FORMULA_INPUT_VALUE, formulaFor } from '../../src/diagnostic/formula-cases';
 import { putCell } from '../../runtime/spreadsheet/sheet-grid';
 import { fakeApp } from './fake-app';
 
@@ -201,5 +203,16 @@ describe('formula cells in the sheet', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+});
+
+describe('the Diagnostic’s formula cases, as the runtime computes them', () => {
+  test.each(FORMULA_CASES.map((c) => [c.formula, c] as const))('%s', (_formula, c) => {
+    const { sheet } = fakeApp();
+    sheet.getRange('D1').setValue(FORMULA_INPUT_VALUE);
+    const cell = sheet.getRange('E1');
+    cell.setFormula(formulaFor(c));
+    // The fake's clock: 2026-07-01, 10:00 in Paris.
+    expect(formulaHolds(c.expected, observedCell(cell.getValue(), cell.getFormula()), 'Europe/Paris', '2026-07-01')).toBe(true);
   });
 });
