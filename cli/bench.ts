@@ -50,7 +50,7 @@ export const REPEATS = 5;
  * `parcoursCount` parcours. Calls and cells are those of the first generation (a new sheet); the
  * wall time is the best of `repeats` generations (the later ones replace that sheet).
  */
-export function benchRun(ctx: ReportCliContext, parcoursCount: number, repeats = REPEATS, model = benchModel()): BenchFigures {
+export function benchRun(ctx: ReportCliContext, parcoursCount: number, repeats = REPEATS, model = benchModel(ctx)): BenchFigures {
   const bundle = ctx.openBundle(model, demoInstant(ctx.demoAsOf));
   const sizes = ctx.expectOk<{ parcours: number; attendance: number; evaluations: number }>(
     bundle.call('cliBenchWorkbook_', parcoursCount, BENCH_WORKSHOPS, ctx.demoAsOf),
@@ -77,8 +77,9 @@ export function benchRun(ctx: ReportCliContext, parcoursCount: number, repeats =
   };
 }
 
-function benchModel(): SpreadsheetModel {
-  return createSpreadsheetModel('Parcours — banc d’essai');
+/** The bench's workbook, in the zone given with `--timezone` (Europe/Paris by default). */
+export function benchModel(ctx: ReportCliContext): SpreadsheetModel {
+  return createSpreadsheetModel('Parcours — banc d’essai', ctx.timeZone());
 }
 
 function median(times: number[]): number {
@@ -145,7 +146,8 @@ function describe(label: string, f: BenchFigures): string {
 export async function commandBench(_args: ParsedArgs, ctx: ReportCliContext): Promise<void> {
   // Warm-up on a small workbook, so the 1× figure does not include compiling the bundle.
   benchRun(ctx, BENCH_PARCOURS / 10, 1);
-  const oneModel = benchModel();
+  console.log(`Fuseau horaire du classeur : ${ctx.timeZone()}`);
+  const oneModel = benchModel(ctx);
   const one = benchRun(ctx, BENCH_PARCOURS, REPEATS, oneModel);
   console.log(describe('1×', one));
   const xlsx = await xlsxReadRun(ctx, oneModel);

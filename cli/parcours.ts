@@ -28,10 +28,10 @@ const COMMAND_SPECS: Record<string, CommandSpec> = {
   init: { takesFile: true, values: ['timezone'] },
   demo: { takesFile: true, flags: ['force'], values: ['timezone'] },
   check: { takesFile: true, values: ['timezone'] },
-  start: {},
+  start: { values: ['timezone'] },
   report: { values: ['workbook', 'period', 'funder', 'json', 'out', 'bilan', 'timezone'] },
   fiche: { values: ['workbook', 'id', 'out', 'timezone'] },
-  bench: {},
+  bench: { values: ['timezone'] },
   preview: { values: ['workbook', 'port', 'timezone'] },
   help: {},
 };
@@ -53,8 +53,8 @@ const USAGE = `Usage :
   parcours fiche --workbook F.xlsx --id ID --out OUT.xlsx
                                       fiche de parcours nominative d’un participant (A4 portrait)
   parcours bench                      banc d’essai du bilan (1× et 10×)
-  --timezone ZONE  (init, demo, check, report, fiche, preview) fuseau horaire IANA dans lequel lire les
-                   dates du .xlsx, par exemple America/Martinique ou Indian/Reunion (défaut : Europe/Paris)`;
+  --timezone ZONE  (toutes les commandes) fuseau horaire IANA du classeur, dans lequel lire les dates du
+                   .xlsx, par exemple America/Martinique ou Indian/Reunion (défaut : Europe/Paris)`;
 
 /** The zone the .xlsx dates are read in (`--timezone`): an .xlsx holds wall-clock dates, no zone. */
 let workbookTimeZone = DEFAULT_TIME_ZONE;
@@ -143,7 +143,7 @@ async function commandStart(): Promise<void> {
   await commandFiche(parseArgs(['fiche', '--workbook', path, '--id', DEMO_FICHE_ID, '--out', fiche], COMMAND_SPECS), REPORT_CONTEXT, new Date(`${DEMO_AS_OF}T12:00:00Z`));
 }
 
-const REPORT_CONTEXT: ReportCliContext = { openBundle, openWorkbook: openInZone, expectOk, demoAsOf: DEMO_AS_OF };
+const REPORT_CONTEXT: ReportCliContext = { openBundle, openWorkbook: openInZone, expectOk, demoAsOf: DEMO_AS_OF, timeZone: () => workbookTimeZone };
 
 const COMMANDS: Record<string, (args: ParsedArgs) => Promise<void>> = {
   init: commandInit,

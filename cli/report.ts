@@ -19,6 +19,8 @@ export interface ReportCliContext {
   openWorkbook(path: string): Promise<SpreadsheetModel>;
   expectOk<T>(result: unknown): T & { ok: true };
   demoAsOf: string;
+  /** The zone of the workbooks a command builds itself, the demo's and the bench's (`--timezone`). */
+  timeZone(): string;
 }
 
 export interface ReportOutcome {
@@ -34,7 +36,7 @@ export function demoInstant(asOf: string): Date {
 
 /** The built-in demo workbook, in memory. */
 export function demoModel(ctx: ReportCliContext): SpreadsheetModel {
-  const model = createSpreadsheetModel('Parcours — démonstration');
+  const model = createSpreadsheetModel('Parcours — démonstration', ctx.timeZone());
   ctx.expectOk(ctx.openBundle(model, demoInstant(ctx.demoAsOf)).call('cliDemo_', ctx.demoAsOf));
   return model;
 }
