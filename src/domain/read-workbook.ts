@@ -159,7 +159,7 @@ export function readWorkbook(tables: RawTables, options: ReadOptions): WorkbookD
       });
   const support = skipped.has(SHEET.support)
     ? { records: [], issues: [] }
-    : decodeSupport(tableOf(SHEET.support), {
+    : decodeSupport(required(SHEET.support), {
         parcours: participants.records,
         barriers: barrierLabels(lists.records),
         today: options.today ?? dayInZone(new Date(), timeZone),

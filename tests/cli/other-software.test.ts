@@ -31,7 +31,9 @@ describe('workbooks written by openpyxl', () => {
     const run = parcours('check', features);
     expectNoStackTrace(run);
     expect(run.code).toBe(0);
-    expect(run.out).toContain('3 parcours lus, 3 problème(s) de données');
+    // The three below, and the Accompagnement sheet this file (like any made before it existed) lacks.
+    expect(run.out).toContain('3 parcours lus, 4 problème(s) de données');
+    expect(run.out).toContain('Accompagnement, ligne 1 : Feuille « Accompagnement » absente');
   });
 
   it('reports an error value in any column and a formula never computed as data issues of their cells', () => {
@@ -51,7 +53,7 @@ describe('workbooks written by openpyxl', () => {
     // Counted: 3.5 h and 3 h on 2026-03-02, the justified absence; left out: the #DIV/0! date and the uncomputed hours.
     expect(summary.attendance.hours).toBe(6.5);
     expect(summary.attendance.sessions).toBe(3);
-    expect(summary.dataIssues).toHaveLength(3);
+    expect(summary.dataIssues).toHaveLength(4);
   });
 
   it('keeps on --out what the README says it keeps, and drops what it says it drops', async () => {
@@ -79,7 +81,8 @@ describe('workbooks written by openpyxl', () => {
     const run = parcours('check', join(FIXTURES, 'openpyxl-far-cell.xlsx'));
     expectNoStackTrace(run);
     expect(run.code).toBe(0);
-    expect(run.out).toContain('3 parcours lus, aucun problème de données');
+    expect(run.out).toContain('3 parcours lus, 1 problème(s) de données');
+    expect(run.out).toContain('Feuille « Accompagnement » absente');
   });
 });
 
@@ -97,7 +100,8 @@ describe('a workbook written by LibreOffice, headers under a title', () => {
     expect(summary.attendance.hours).toBe(9.5);
     expect(summary.dataIssues).toEqual([
       expect.objectContaining({ sheet: 'Participants', row: 3, column: '', message: expect.stringContaining('En-têtes trouvés en ligne 3') }),
-      // The file has no Listes sheet (SPEC §1: read as empty, named once).
+      // The file has no Accompagnement and no Listes sheet (SPEC §1: read as empty, named once).
+      expect.objectContaining({ sheet: 'Accompagnement', row: 1, column: '', message: expect.stringContaining('Feuille « Accompagnement » absente') }),
       expect.objectContaining({ sheet: 'Listes', row: 1, column: '', message: expect.stringContaining('Feuille « Listes » absente') }),
     ]);
   });

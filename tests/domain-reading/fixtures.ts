@@ -4,6 +4,7 @@ import {
   DEFAULT_EXIT_REASONS,
   EVALUATIONS_FIELDS,
   PARTICIPANTS_FIELDS,
+  SUPPORT_FIELDS,
 } from '../../src/domain/workbook-schema';
 
 /** A sheet table: header row, then one row per object (keys = headers, missing = ''). */
@@ -14,6 +15,7 @@ export function sheetTable(headers: readonly string[], rows: readonly Record<str
 export const PARTICIPANT_HEADERS = PARTICIPANTS_FIELDS.map((f) => f.header);
 export const ATTENDANCE_HEADERS = ATTENDANCE_FIELDS.map((f) => f.header);
 export const EVALUATION_HEADERS = EVALUATIONS_FIELDS.map((f) => f.header);
+export const SUPPORT_HEADERS = SUPPORT_FIELDS.map((f) => f.header);
 
 /** A readable participant row: entry 02/02/2026, no exit. */
 export function participant(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -58,6 +60,7 @@ export function baseTables(parts: {
     Participants: sheetTable(PARTICIPANT_HEADERS, parts.participants ?? [participant()]),
     Présences: sheetTable(ATTENDANCE_HEADERS, parts.attendance ?? []),
     Évaluations: sheetTable(EVALUATION_HEADERS, parts.evaluations ?? []),
+    Accompagnement: sheetTable(SUPPORT_HEADERS, []),
   };
 }
 

@@ -53,13 +53,14 @@ describe('readWorkbook', () => {
     expect(data.issues.map((i) => [i.sheet, i.row, i.column])).toEqual([
       ['Présences', 1, ''],
       ['Évaluations', 1, ''],
+      ['Accompagnement', 1, ''],
       ['Ateliers', 1, ''],
       ['Financeurs', 1, ''],
       ['Motifs de sortie', 1, ''],
       ['Listes', 1, ''],
       ['Paramètres', 1, ''],
     ]);
-    expect(data.issues[4]!.message).toBe(
+    expect(data.issues[5]!.message).toBe(
       'Feuille « Motifs de sortie » absente : elle est lue comme vide ; les motifs par défaut sont utilisés. Parcours › Configurer le classeur l’ajoute.',
     );
   });

@@ -334,6 +334,12 @@ const EXPECTED_CD: Summary = {
       column: 'Date',
       message: 'Cette présence du 02/07/2026 est en dehors du parcours (sortie le 01/07/2026).',
     },
+    {
+      sheet: 'Accompagnement',
+      row: 1,
+      column: '',
+      message: 'Feuille « Accompagnement » absente : elle est lue comme vide. Parcours › Configurer le classeur l’ajoute.',
+    },
   ],
 };
 

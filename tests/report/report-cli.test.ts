@@ -89,6 +89,7 @@ describe('parcours report', () => {
     expect(summary.dataIssues.map((i) => i.sheet)).toEqual([
       'Présences',
       'Évaluations',
+      'Accompagnement',
       'Ateliers',
       'Financeurs',
       'Motifs de sortie',
