@@ -8,6 +8,7 @@ import type { LoadedBundle } from '../runtime/bundle-loader';
 import { createSpreadsheetModel, type SpreadsheetModel } from '../runtime/spreadsheet/spreadsheet-model';
 import { formatDayFr } from '../src/domain/calendar-day';
 import { lastCompleteQuarter } from '../src/domain/period';
+import { WITHDRAWN_EXIT_CATEGORY } from '../src/domain/records';
 import { type Summary, summarySchema } from '../src/domain/summary/summary-schema';
 import type { ParsedArgs } from './args';
 import { InternalFailure, UsageError } from './cli-errors';
@@ -140,7 +141,9 @@ export function summaryLines(report: ReportOutcome): string[] {
       `${countFr(f.exits, 'sortie', 'sorties')}, ${countFr(f.candidates, 'candidat en attente', 'candidats en attente')}`,
     `  Présences : ${integer.format(a.hours)} h sur ${countFr(a.sessions, 'séance', 'séances')}, taux de présence ${percent(a.presenceRate)}`,
     `  ETP : ${etp(a.etp, 'réalisé', 'réalisés')}, ${etpContracted}`,
-    `  Sorties : ${s.exits.total} (examinées : ${s.exits.examined}, non examinées : ${s.exits.notExamined}), ` +
+    // The three parts add up to the total: a retrait (décès, déménagement…) is neither examined nor not.
+    `  Sorties : ${s.exits.total} (examinées : ${s.exits.examined}, non examinées : ${s.exits.notExamined}, ` +
+      `retraits : ${s.exits.byCategory[WITHDRAWN_EXIT_CATEGORY]}), ` +
       `${countFr(s.exits.dynamic, 'sortie dynamique', 'sorties dynamiques')} ; taux de sortie dynamique ${percent(s.exits.dynamicRate)}, ` +
       `d’emploi durable ${percent(s.exits.durableRate)}, d’emploi ${percent(s.exits.employmentRate)}`,
     `  Évaluations : ${countFr(e.participantsEvaluated, 'participant évalué', 'participants évalués')}, ` +

@@ -59,7 +59,7 @@ describe('the summary in the terminal, in French', () => {
       notice: '',
     });
     expect(lines[4]).toBe(
-      '  Sorties : 7 (examinées : 6, non examinées : 1), 3 sorties dynamiques ; taux de sortie dynamique 50,0 %, d’emploi durable 25,0 %, d’emploi 33,3 %',
+      '  Sorties : 7 (examinées : 6, non examinées : 1, retraits : 0), 3 sorties dynamiques ; taux de sortie dynamique 50,0 %, d’emploi durable 25,0 %, d’emploi 33,3 %',
     );
     expect(lines[7]).toBe(
       '  Un an plus tôt (du 01/07/2025 au 30/09/2025) : 30 parcours actifs, 8 entrées, 1 sortie, 6\u202f500 h, 16,1 ETP réalisés, 1 sortie dynamique (taux 100,0 %)',
