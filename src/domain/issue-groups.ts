@@ -13,8 +13,11 @@ export type IssueLine = { kind: 'issue'; issue: DataIssue } | { kind: 'group'; g
 
 const causeKey = (sheet: string, row: number): string => `${sheet}\u0000${row}`;
 
+/** « de Présences », « d’Évaluations », « d’Accompagnement »: French elides « de » before a vowel. */
+const ofSheet = (sheet: string): string => (/^[aeiouyàâéèêëîïôû]/i.test(sheet) ? `d’${sheet}` : `de ${sheet}`);
+
 export function followOnMessage(count: number, sheet: string, cause: { sheet: string; row: number }): string {
-  const lines = count < 2 ? `${count} ligne de ${sheet} ignorée` : `${count} lignes de ${sheet} ignorées`;
+  const lines = count < 2 ? `${count} ligne ${ofSheet(sheet)} ignorée` : `${count} lignes ${ofSheet(sheet)} ignorées`;
   return `${lines} car la ligne ${cause.row} de ${cause.sheet} est illisible`;
 }
 

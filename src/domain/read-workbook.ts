@@ -161,6 +161,7 @@ export function readWorkbook(tables: RawTables, options: ReadOptions): WorkbookD
     ? { records: [], issues: [] }
     : decodeSupport(required(SHEET.support), {
         parcours: participants.records,
+        unreadableParcours: participants.unreadableRows,
         barriers: barrierLabels(lists.records),
         today: options.today ?? dayInZone(new Date(), timeZone),
         timeZone,

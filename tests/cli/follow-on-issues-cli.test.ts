@@ -17,9 +17,18 @@ describe('one unreadable participant row, in check and in the JSON', () => {
   beforeAll(async () => {
     const model = createSpreadsheetModel('Démonstration');
     loadDist({ model, now: new Date('2026-11-20T12:00:00Z') }).call('cliDemo_', '2026-11-20');
-    const participants = model.sheets.find((s) => s.name === 'Participants')!;
+    const sheet = (name: string) => model.sheets.find((s) => s.name === name)!;
+    const participants = sheet('Participants');
     const nom = (participants.values[0] as unknown[]).indexOf('Nom');
-    row = 6; // a parcours of the demo with attendance and evaluations
+    // A parcours of the demo with attendance, evaluations and support rows.
+    const idsIn = (name: string) => {
+      const values = sheet(name).values;
+      const column = (values[0] as unknown[]).indexOf('ID');
+      return new Set(values.slice(1).map((line) => line?.[column]));
+    };
+    const [attendance, evaluations, support] = [idsIn('Présences'), idsIn('Évaluations'), idsIn('Accompagnement')];
+    const idColumn = (participants.values[0] as unknown[]).indexOf('ID');
+    row = participants.values.findIndex((line, i) => i > 0 && [attendance, evaluations, support].every((ids) => ids.has(line?.[idColumn]))) + 1;
     participants.values[row - 1]![nom] = '';
     path = join(folder, 'un-participant-illisible.xlsx');
     await saveXlsx(model, path);
@@ -32,6 +41,7 @@ describe('one unreadable participant row, in check and in the JSON', () => {
     const root = lines.findIndex((l) => l.includes(`Participants, ligne ${row}, colonne « Nom »`));
     expect(root).toBeGreaterThan(0);
     expect(lines[root + 1]).toMatch(new RegExp(`→ \\d+ lignes de Présences ignorées car la ligne ${row} de Participants est illisible \\(colonne « ID »\\) : lignes \\d`));
+    expect(run.out).toMatch(new RegExp(`→ \\d+ lignes? d’Accompagnement ignorées? car la ligne ${row} de Participants est illisible`));
     expect(run.out).not.toContain('Ligne ignorée : le parcours'); // each follow-on row is listed by its number, not repeated
   }, 120_000);
 
@@ -43,6 +53,6 @@ describe('one unreadable participant row, in check and in the JSON', () => {
     const followOn = summary.dataIssues.filter((i) => i.cause);
     expect(followOn.length).toBeGreaterThan(10);
     expect(new Set(followOn.map((i) => JSON.stringify(i.cause)))).toEqual(new Set([JSON.stringify({ sheet: 'Participants', row })]));
-    expect(new Set(followOn.map((i) => i.sheet))).toEqual(new Set(['Présences', 'Évaluations']));
+    expect(new Set(followOn.map((i) => i.sheet))).toEqual(new Set(['Présences', 'Évaluations', 'Accompagnement']));
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 /**
- * One unreadable Participants row makes its attendance and evaluations unreadable too: each of
+ * One unreadable Participants row makes its attendance, evaluations and support rows unreadable too: each of
  * those rows is still an issue, pointing to the row to correct (`cause`), and they are shown
  * grouped under it; no message repeats what a person typed beyond the row and the ID.
  */
@@ -12,7 +12,8 @@ const presence = (day: number, id = 'P-2026-0002') => ({ Date: `${String(day).pa
 
 function workbookWithOneUnreadableParticipant() {
   return readWorkbook(
-    baseTables({
+    {
+      ...baseTables({
       participants: [
         participant(),
         // Row 3: Nom missing and a birth date nobody can read: unreadable, so is everything of P-2026-0002.
@@ -20,7 +21,14 @@ function workbookWithOneUnreadableParticipant() {
       ],
       attendance: [presence(2), presence(3), presence(5, 'P-2026-0001'), presence(9), presence(10), presence(12, 'P-2026-0999')],
       evaluations: [{ Date: '10/03/2026', ID: 'P-2026-0002', Domaine: 'Savoir-être', Objectif: 'Travailler en équipe', Niveau: 'En cours' }],
-    }),
+      }),
+      Accompagnement: [
+        ['Date', 'ID', 'Action'],
+        ['11/03/2026', 'P-2026-0002', 'Entretien individuel'],
+        ['12/03/2026', 'P-2026-0001', 'Formation'],
+        ['13/03/2026', 'P-2026-0002', 'Atelier collectif'],
+      ],
+    },
     { timeZone: 'Europe/Paris', today: TODAY },
   );
 }
@@ -35,7 +43,10 @@ describe('issues that follow from an unreadable participant row', () => {
       ['Présences', 5, { sheet: 'Participants', row: 3 }],
       ['Présences', 6, { sheet: 'Participants', row: 3 }],
       ['Évaluations', 2, { sheet: 'Participants', row: 3 }],
+      ['Accompagnement', 2, { sheet: 'Participants', row: 3 }],
+      ['Accompagnement', 4, { sheet: 'Participants', row: 3 }],
     ]);
+    expect(data.support.map((s) => s.row)).toEqual([3]);
     // An ID found nowhere is its own row's fault: no cause.
     expect(data.issues.find((i) => i.sheet === 'Présences' && i.row === 7)).toMatchObject({ column: 'ID' });
     expect(data.issues.find((i) => i.sheet === 'Présences' && i.row === 7)!.cause).toBeUndefined();
@@ -46,9 +57,10 @@ describe('issues that follow from an unreadable participant row', () => {
     const lines = groupFollowOnIssues(workbookWithOneUnreadableParticipant().issues);
     const kinds = lines.map((l) => (l.kind === 'issue' ? `${l.issue.sheet} ${l.issue.row}` : l.group.message));
     const root = kinds.lastIndexOf('Participants 3');
-    expect(kinds.slice(root + 1, root + 3)).toEqual([
+    expect(kinds.slice(root + 1, root + 4)).toEqual([
       '4 lignes de Présences ignorées car la ligne 3 de Participants est illisible',
-      '1 ligne de Évaluations ignorée car la ligne 3 de Participants est illisible',
+      '1 ligne d’Évaluations ignorée car la ligne 3 de Participants est illisible',
+      '2 lignes d’Accompagnement ignorées car la ligne 3 de Participants est illisible',
     ]);
     expect(kinds).toContain('Présences 7');
   });

@@ -15,6 +15,7 @@ import { findLabel, joinOr, normalizeId } from '../text';
 import { WorkbookFormatError } from '../workbook-format-error';
 import { SHEET, sheetSpec } from '../workbook-schema';
 import { calendarDaySchema } from './calendar-day-schema';
+import { parcoursOfRow, type UnreadableParcours } from './parcours-reference';
 import { RowReader } from './row-reader';
 import { type Decoded, forEachDataRow } from './sheet-rows';
 
@@ -38,6 +39,8 @@ export interface SupportContext {
   timeZone: TimeZone;
   /** Readable parcours only. */
   parcours: readonly Parcours[];
+  /** IDs on unreadable `Participants` rows: their support rows point to that row (grouped under it). */
+  unreadableParcours?: UnreadableParcours;
   /** The `Listes` Frein column (the defaults when the team has none). */
   barriers: readonly string[];
   /** Today in the spreadsheet's zone: the end of a parcours still running. */
@@ -78,7 +81,6 @@ export function outsideSupportWindowMessage(day: CalendarDay, p: Dated, today: C
 const UNREADABLE_DATE = 'Date illisible : écrivez la date de l’action jj/mm/aaaa.';
 const MISSING_DATE = 'Date manquante : écrivez la date de l’action jj/mm/aaaa.';
 const MISSING_ID = 'ID manquant : écrivez l’ID du parcours (colonne ID de la feuille « Participants »).';
-const UNKNOWN_ID = 'ID introuvable parmi les parcours lisibles de la feuille « Participants » : vérifiez l’ID, ou corrigez la ligne du participant.';
 const MISSING_ACTION = `Action manquante : choisissez ${joinOr(SUPPORT_ACTIONS)}.`;
 const UNKNOWN_ACTION = `Action non répertoriée : choisissez ${joinOr(SUPPORT_ACTIONS)}.`;
 const UNKNOWN_BARRIER = 'Frein non répertorié : choisissez un frein de la colonne « Frein » de la feuille « Listes » (ou ajoutez-le à cette liste).';
@@ -113,9 +115,8 @@ export function decodeSupport(table: readonly (readonly unknown[])[] | undefined
     else if (date === null) r.issue('date', MISSING_DATE, true);
 
     const typedId = r.text('id');
-    const parcours = typedId === null ? undefined : parcoursById.get(normalizeId(typedId));
     if (typedId === null) r.issue('id', MISSING_ID, true);
-    else if (parcours === undefined) r.issue('id', UNKNOWN_ID, true);
+    const parcours = parcoursOfRow(r, typedId, parcoursById, context.unreadableParcours);
 
     const actionRead = readListValue(r.raw('action'), SUPPORT_ACTIONS, context.timeZone);
     const action = actionRead.ok ? (actionRead.value as SupportActionType | null) : null;
