@@ -9,7 +9,7 @@ import { addDeveloperMetadata, FakeDeveloperMetadataFinder, type FakeDeveloperMe
 import { defaultFormatFor, displayValue } from './display-format';
 import type { FakeSheet } from './fake-sheet';
 import { createProtection, FakeProtection } from './protection';
-import { attributesAt, forEachCellOf, removeAttributes, updateAttributes, valueAt, writeInput } from './sheet-grid';
+import { attributesAt, forEachCellOf, nextDataCell, removeAttributes, updateAttributes, valueAt, writeInput } from './sheet-grid';
 import type {
   CellAttributes,
   CellStyleModel,
@@ -212,6 +212,16 @@ export class FakeRange {
       throw new AppsScriptException('Cell reference out of range');
     }
     return this.session.range(this.sheet, { row: this.area.row + row - 1, column: this.area.column + column - 1, numRows: 1, numColumns: 1 });
+  }
+
+  /** Ctrl+arrow from the range's top-left cell (Sheets' own rule: see sheet-grid's nextDataCell). */
+  getNextDataCell(direction: unknown): FakeRange {
+    this.rec('getNextDataCell', 'read');
+    if (direction !== 'UP' && direction !== 'DOWN' && direction !== 'PREVIOUS' && direction !== 'NEXT') {
+      throw signatureError('Range.getNextDataCell', describeType(direction));
+    }
+    const cell = nextDataCell(this.sheet, this.area.row, this.area.column, direction);
+    return this.session.range(this.sheet, { ...cell, numRows: 1, numColumns: 1 });
   }
 
   // ---- values ---------------------------------------------------------------------------

@@ -144,6 +144,96 @@ function rowHasContent(sheet: SheetModel, r: number, fromColumn = 1): boolean {
   return attributes?.some((a) => a?.formula !== undefined) ?? false;
 }
 
+/**
+ * Calls `visit` for each stored row (holes skipped). One cell at row 1,048,576 leaves a million
+ * holes before it: forEach and for…of still step through each of them, for…in visits only the
+ * stored rows. For…in makes a string per row, so dense arrays keep forEach: a sample of slots
+ * tells the two apart.
+ */
+export function forEachStoredRow<T>(rows: readonly (T | undefined)[], visit: (row: T, index: number) => void): void {
+  const length = rows.length;
+  let stored = 0;
+  for (let i = 0; i < 32; i += 1) if (rows[Math.floor((i * length) / 32)] !== undefined) stored += 1;
+  if (length > 4096 && stored < 8) {
+    for (const key in rows) {
+      const row = rows[key as unknown as number];
+      if (row !== undefined) visit(row, Number(key));
+    }
+  } else {
+    rows.forEach((row, i) => {
+      if (row !== undefined) visit(row, i);
+    });
+  }
+}
+
+/** The numbers (1-based, ascending) of the rows holding values or attributes: the rows a writer visits. */
+export function storedRowNumbers(sheet: SheetModel): number[] {
+  const stored = new Uint8Array(usedRowCount(sheet));
+  const mark = (_row: unknown, index: number) => {
+    stored[index] = 1;
+  };
+  forEachStoredRow(sheet.values, mark);
+  forEachStoredRow(sheet.attributes, mark);
+  const numbers: number[] = [];
+  for (let i = 0; i < stored.length; i += 1) if (stored[i] === 1) numbers.push(i + 1);
+  return numbers;
+}
+
+/** What getLastRow, getLastColumn and Ctrl+arrow count as a cell with data: a value, or a formula. */
+function hasContent(sheet: SheetModel, row: number, column: number): boolean {
+  const value = sheet.values[row - 1]?.[column - 1];
+  return (value !== undefined && value !== '') || sheet.attributes[row - 1]?.[column - 1]?.formula !== undefined;
+}
+
+/** Rows looked at one by one before only the stored rows are: dense sheets end the search sooner. */
+const DIRECT_SCAN_ROWS = 4096;
+
+/**
+ * The nearest row above (step -1) or below (step 1) `row` with data in `column`, or null. A cell far
+ * down leaves a million holes in the row arrays: past the first rows, only the rows that exist are
+ * visited (for…in skips holes).
+ */
+function nearestRowWithContent(sheet: SheetModel, row: number, column: number, step: 1 | -1): number | null {
+  const used = usedRowCount(sheet);
+  let r = row + step;
+  for (let n = 0; n < DIRECT_SCAN_ROWS; n += 1, r += step) {
+    if (r < 1 || r > used) return null;
+    if (hasContent(sheet, r, column)) return r;
+  }
+  let best: number | null = null;
+  const consider = (_row: unknown, index: number) => {
+    const candidate = index + 1;
+    const beyond = step < 0 ? candidate <= r && (best === null || candidate > best) : candidate >= r && (best === null || candidate < best);
+    if (beyond && hasContent(sheet, candidate, column)) best = candidate;
+  };
+  forEachStoredRow(sheet.values, consider);
+  forEachStoredRow(sheet.attributes, consider);
+  return best;
+}
+
+function nearestColumnWithContent(sheet: SheetModel, row: number, column: number, step: 1 | -1): number | null {
+  for (let c = column + step; c >= 1 && c <= sheet.maxColumns; c += step) if (hasContent(sheet, row, c)) return c;
+  return null;
+}
+
+/**
+ * Range.getNextDataCell (Ctrl+arrow): from a cell with data whose neighbour has data too, the last
+ * cell of that run; otherwise the next cell with data; the sheet's edge when there is none.
+ */
+export function nextDataCell(sheet: SheetModel, row: number, column: number, direction: 'UP' | 'DOWN' | 'PREVIOUS' | 'NEXT'): { row: number; column: number } {
+  const vertical = direction === 'UP' || direction === 'DOWN';
+  const step = direction === 'UP' || direction === 'PREVIOUS' ? -1 : 1;
+  const edge = step < 0 ? 1 : vertical ? sheet.maxRows : sheet.maxColumns;
+  const at = (n: number) => (vertical ? hasContent(sheet, n, column) : hasContent(sheet, row, n));
+  let n = vertical ? row : column;
+  if (n !== edge && at(n) && at(n + step)) {
+    while (n !== edge && at(n + step)) n += step;
+  } else if (n !== edge) {
+    n = (vertical ? nearestRowWithContent(sheet, n, column, step) : nearestColumnWithContent(sheet, row, n, step)) ?? edge;
+  }
+  return vertical ? { row: n, column } : { row, column: n };
+}
+
 export function lastRowWithContent(sheet: SheetModel): number {
   for (let r = usedRowCount(sheet); r >= 1; r -= 1) {
     if (rowHasContent(sheet, r)) return r;
@@ -153,8 +243,7 @@ export function lastRowWithContent(sheet: SheetModel): number {
 
 export function lastColumnWithContent(sheet: SheetModel): number {
   let last = 0;
-  for (const values of sheet.values) {
-    if (!values) continue;
+  forEachStoredRow(sheet.values, (values) => {
     for (let c = values.length; c > last; c -= 1) {
       const value = values[c - 1];
       if (value !== undefined && value !== '') {
@@ -162,16 +251,15 @@ export function lastColumnWithContent(sheet: SheetModel): number {
         break;
       }
     }
-  }
-  for (const attributes of sheet.attributes) {
-    if (!attributes) continue;
+  });
+  forEachStoredRow(sheet.attributes, (attributes) => {
     for (let c = attributes.length; c > last; c -= 1) {
       if (attributes[c - 1]?.formula !== undefined) {
         last = c;
         break;
       }
     }
-  }
+  });
   return last;
 }
 

@@ -18,6 +18,7 @@ import {
   DeveloperMetadataLocationType,
   DeveloperMetadataVisibility,
   Dimension,
+  Direction,
   ProtectionType,
   WrapStrategy,
 } from './spreadsheet-enums';
@@ -60,6 +61,7 @@ export function createSpreadsheetApp(
     DeveloperMetadataLocationType,
     BorderStyle,
     Dimension,
+    Direction,
     WrapStrategy,
     getActiveSpreadsheet(): FakeSpreadsheet {
       session.record('SpreadsheetApp.getActiveSpreadsheet', 'other');

@@ -39,4 +39,5 @@ export const DeveloperMetadataVisibility = enumOf('DOCUMENT', 'PROJECT');
 export const DeveloperMetadataLocationType = enumOf('SPREADSHEET', 'SHEET', 'ROW', 'COLUMN');
 export const BorderStyle = enumOf('DOTTED', 'DASHED', 'SOLID', 'SOLID_MEDIUM', 'SOLID_THICK', 'DOUBLE');
 export const Dimension = enumOf('COLUMNS', 'ROWS');
+export const Direction = enumOf('UP', 'DOWN', 'PREVIOUS', 'NEXT');
 export const WrapStrategy = enumOf('WRAP', 'OVERFLOW', 'CLIP');

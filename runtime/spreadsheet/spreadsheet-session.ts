@@ -74,11 +74,15 @@ export class SpreadsheetSession {
 
   /**
    * Refuses to grow the grid past Sheets' cap of 10 million cells per spreadsheet, counted over
-   * every sheet's whole grid (empty cells included), with Google's message.
+   * every sheet's whole grid (empty cells included), with Google's message. A workbook already
+   * past the cap can only be an .xlsx file read by the command line (one cell at XFD1048576 makes
+   * a grid of 17 billion cells, which Sheets would not import): it is not refused for what it
+   * already is, so the command line still reads it and adds its summary.
    */
   requireCellRoom(added: number): void {
     let cells = 0;
     for (const sheet of this.model.sheets) cells += sheet.maxRows * sheet.maxColumns;
+    if (cells > MAX_CELLS) return;
     if (cells + added > MAX_CELLS) throw new AppsScriptException(CELL_CAP_MESSAGE);
   }
 

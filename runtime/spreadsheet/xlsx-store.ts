@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import { METADATA_SHEET, type ReadXlsxOptions, readXlsx, SHEET_INFO_SHEET } from '../xlsx/xlsx-reader';
-import { cellRow, usedRowCount } from './sheet-grid';
+import { cellRow, forEachStoredRow, storedRowNumbers } from './sheet-grid';
 import type { SheetModel, SpreadsheetModel } from './spreadsheet-model';
 import { FormulaReader } from './workbook-formulas';
 import { writeCellToExcel } from './xlsx-cells';
@@ -24,6 +24,21 @@ const pxToExcelWidth = (px: number): number => (px - 5) / 7;
 /** Parts of ExcelJS's worksheet that its type declarations leave out. */
 interface WorksheetInternals {
   sheetProtection: { sheet?: boolean } | null;
+  /** The row number of the writer's first pending row, and the pending rows. */
+  _rowZero: number;
+  _rows: unknown[];
+}
+
+/**
+ * The streaming writer's row `r`, without the gap before it: its pending rows are an array from
+ * `_rowZero`, and committing shifts them out one by one, so a row a million rows below the last
+ * one committed (a cell at XFD1048576) would cost a million shifts of a million-slot array. With
+ * nothing pending, the array simply starts at `r`.
+ */
+function streamRow(worksheet: ExcelJS.Worksheet, r: number): ExcelJS.Row {
+  const writer = internals(worksheet);
+  if (writer._rows.length === 0 && r > writer._rowZero) writer._rowZero = r;
+  return worksheet.getRow(r);
 }
 
 const internals = (worksheet: ExcelJS.Worksheet): WorksheetInternals => worksheet as unknown as WorksheetInternals;
@@ -92,8 +107,7 @@ function dateWidthChars(numberFormat: string | undefined): number {
 function columnWidthsChars(sheet: SheetModel): Map<number, number> {
   const widths = new Map<number, number>();
   let used = 0;
-  sheet.values.forEach((row, r) => {
-    if (!row) return;
+  forEachStoredRow(sheet.values, (row, r) => {
     used = Math.max(used, row.length);
     row.forEach((value, c) => {
       if (value instanceof Date) {
@@ -143,10 +157,8 @@ function writeWorksheet(
   // Merges before the rows: the streaming writer marks the merged cells of rows not yet committed.
   for (const m of sheet.merges) worksheet.mergeCells(m.row, m.column, m.row + m.numRows - 1, m.column + m.numColumns - 1);
   if (how.lists) writeValidations(worksheet, sheet, how.lists);
-  const rows = usedRowCount(sheet);
-  for (let r = 1; r <= rows; r += 1) {
-    if (sheet.values[r - 1] === undefined && sheet.attributes[r - 1] === undefined) continue;
-    const row = worksheet.getRow(r);
+  for (const r of storedRowNumbers(sheet)) {
+    const row = streamRow(worksheet, r);
     cellRow(sheet, r).forEach((cell, c) => {
       // A cell holding only a validation is written with its range (xlsx-validations.ts).
       if (!cell || (cell.value === '' && !cell.formula && !cell.numberFormat && !cell.note && !cell.style)) return;

@@ -18,20 +18,55 @@ function lastFilledColumn(rows: readonly (readonly unknown[])[]): number {
 }
 
 /**
+ * Headers are searched this far right. A Parcours table has a few dozen columns; a value at XFD1
+ * (column 16,384) is a stray keystroke, not a header, and would make every row that wide.
+ */
+const MAX_TABLE_COLUMNS = 1024;
+
+/** The last row (1-based) of `rows` holding something in its first `width` cells; 0 when none. */
+function lastFilledRow(rows: readonly (readonly unknown[])[], width: number): number {
+  for (let r = rows.length; r >= 1; r -= 1) {
+    if (lastFilledColumn([rows[r - 1]!.slice(0, width)]) > 0) return r;
+  }
+  return 0;
+}
+
+/**
+ * The last row holding something in columns 1..width, when the sheet's last row (`lastRow`) may
+ * owe its place to a cell right of them. The row `lastRow` is read first (one call): most often
+ * the table reaches it. Otherwise each column's last cell is found as Ctrl+↑ finds it
+ * (getNextDataCell), so a stray value at XFD1048576 costs two calls per column, not a read of a
+ * million rows.
+ */
+function lastRowWithin(sheet: Sheet, lastRow: number, width: number, top: readonly (readonly unknown[])[]): number {
+  const bottom = sheet.getRange(lastRow, 1, 1, width).getValues();
+  if (lastFilledColumn(bottom) > 0) return lastRow;
+  let last = lastFilledRow(top, width);
+  for (let c = 1; c <= width; c += 1) {
+    const row = sheet.getRange(lastRow, c).getNextDataCell(SpreadsheetApp.Direction.UP).getRow();
+    // Row 1, the edge, is also where Ctrl+↑ stops on an empty column: the top rows tell those apart.
+    if (row > top.length) last = Math.max(last, row);
+  }
+  return last;
+}
+
+/**
  * A sheet's table, header row first: its rows up to the last one with content, as wide as its
- * headers (those of row 1, or of a row below a title). A stray value far to the right of the
- * headers (a cell at XFD1) is never read: it would make every row 16,384 cells wide.
+ * headers (those of row 1, or of a row below a title). A stray value far right of the headers or
+ * far below them (a cell at XFD1048576) is never read: it would make every row 16,384 cells wide,
+ * or the table a million rows long.
  */
 export function readTable(sheet: Sheet): unknown[][] {
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
   if (lastRow === 0 || lastColumn === 0) return [];
   const topRows = Math.min(lastRow, HEADER_SEARCH_ROWS);
-  const top = sheet.getRange(1, 1, topRows, lastColumn).getValues();
-  const width = lastFilledColumn(top);
-  if (width === 0) return sheet.getRange(1, 1, lastRow, 1).getValues();
-  if (lastRow === topRows) return width === lastColumn ? top : top.map((row) => row.slice(0, width));
-  return sheet.getRange(1, 1, lastRow, width).getValues();
+  const top = sheet.getRange(1, 1, topRows, Math.min(lastColumn, MAX_TABLE_COLUMNS)).getValues();
+  const width = Math.max(lastFilledColumn(top), 1);
+  // With nothing right of the headers, the sheet's last row is the table's.
+  const rows = width === lastColumn || lastRow === topRows ? lastRow : lastRowWithin(sheet, lastRow, width, top);
+  if (rows <= topRows) return top.slice(0, Math.max(rows, 1)).map((row) => (width === lastColumn ? row : row.slice(0, width)));
+  return sheet.getRange(1, 1, rows, width).getValues();
 }
 
 /** The header row only (empty when the sheet is empty). */

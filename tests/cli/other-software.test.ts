@@ -84,6 +84,16 @@ describe('workbooks written by openpyxl', () => {
     expect(run.out).toContain('3 parcours lus, 1 problème(s) de données');
     expect(run.out).toContain('Feuille « Accompagnement » absente');
   });
+
+  it('summarises it and writes it back with the summary sheet, the far cell kept at its place', async () => {
+    const out = join(folder, 'far-cell-bilan.xlsx');
+    const run = parcours('report', '--workbook', join(FIXTURES, 'openpyxl-far-cell.xlsx'), '--period', '2026-T1', '--out', out);
+    expectNoStackTrace(run);
+    expect(run.code).toBe(0);
+    const model = await loadXlsx(out);
+    expect(valueAt(model.sheets.find((s) => s.name === 'Participants')!, 1_048_576, 16_384)).toBe('loin');
+    expect(model.sheets.map((s) => s.name)).toContain('Bilan 2026-T1');
+  });
 });
 
 describe('a workbook written by LibreOffice, headers under a title', () => {
