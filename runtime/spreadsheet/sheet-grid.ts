@@ -65,7 +65,8 @@ function isEmptyAttributes(attributes: CellAttributes): boolean {
     attributes.note === undefined &&
     attributes.validation === undefined &&
     attributes.style === undefined &&
-    attributes.hyperlink === undefined
+    attributes.hyperlink === undefined &&
+    attributes.errorValue === undefined
   );
 }
 
@@ -79,8 +80,14 @@ export function removeFormula(attributes: CellAttributes): void {
 export function writeInput(sheet: SheetModel, row: number, column: number, input: { value: CellValue; formula: string | null }, rowLength = 0): void {
   setValueAt(sheet, row, column, input.value, rowLength);
   const formula = input.formula;
+  const before = attributesAt(sheet, row, column);
+  if (before?.errorValue) {
+    updateAttributes(sheet, row, column, (a) => {
+      delete a.errorValue;
+    });
+  }
   if (formula === null) {
-    if (attributesAt(sheet, row, column)?.formula !== undefined) {
+    if (before?.formula !== undefined) {
       updateAttributes(sheet, row, column, removeFormula);
     }
   } else {

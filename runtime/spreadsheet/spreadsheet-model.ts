@@ -48,6 +48,11 @@ export interface CellAttributes {
   style?: CellStyleModel;
   /** A link on the cell (a URL, or `#Sheet!A1` inside the workbook), as an .xlsx holds it. */
   hyperlink?: string;
+  /**
+   * The value (`#DIV/0!`, `#N/A`…) is an error an .xlsx holds as one (`t="e"`), not a text that
+   * looks like it: written back as an error. Any later write of a value removes it.
+   */
+  errorValue?: true;
 }
 
 /** One cell as a single object: the .xlsx store's unit and what tests inspect (see sheet-grid's cellAt). */
@@ -119,6 +124,36 @@ export interface SheetModel {
   print?: { paper: 'A4'; orientation: 'portrait'; onePageWide: boolean };
   /** A formula was entered in this sheet here: reads look for cells to compute (none otherwise). */
   liveFormulas?: true;
+  /**
+   * Excel tables and conditional formats of an .xlsx file, kept to be written back as read: the
+   * runtime's SpreadsheetApp neither shows nor changes them (Apps Script has no table API).
+   */
+  tables?: XlsxTableModel[];
+  conditionalFormats?: XlsxConditionalFormatModel[];
+}
+
+/** An Excel table (`xl/tables/tableN.xml`): where it is and how it looks. */
+export interface XlsxTableModel {
+  name: string;
+  displayName: string;
+  /** `A1:F6`, header row included. */
+  ref: string;
+  headerRow: boolean;
+  totalsRow: boolean;
+  autoFilter: boolean;
+  /** The column names, left to right; the header cells' text when written back (Excel requires them equal). */
+  columns: string[];
+  /** `<tableStyleInfo>`'s attributes (name, showRowStripes…), null when the table has none. */
+  style: Record<string, string> | null;
+}
+
+/**
+ * One `<conditionalFormatting>` element as the file holds it (namespace prefix removed), and the
+ * differential formats (`<dxf>` of styles.xml) its rules name by `dxfId`, by that id.
+ */
+export interface XlsxConditionalFormatModel {
+  xml: string;
+  differentialFormats: Record<string, string>;
 }
 
 export type DeveloperMetadataVisibilityName = 'DOCUMENT' | 'PROJECT';

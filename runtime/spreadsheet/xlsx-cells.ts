@@ -74,11 +74,28 @@ function excelValue(value: CellValue, timeZone: string): ExcelPlain {
   return value;
 }
 
+/**
+ * The error values an .xlsx may hold (ECMA-376 §18.18.31): what was read as one (`errorValue`), or
+ * what a formula entered here computes, is written back as one when it is one of these; anything
+ * else stays text.
+ */
+const XLSX_ERROR_VALUES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA']);
+
+function errorOf(cell: CellModel): ExcelJS.CellErrorValue | null {
+  // A formula entered here and computed to an error is one too.
+  const mayBeError = cell.errorValue === true || (cell.live === true && cell.formula !== undefined);
+  if (!mayBeError || typeof cell.value !== 'string' || !XLSX_ERROR_VALUES.has(cell.value)) return null;
+  return { error: cell.value as ExcelJS.CellErrorValue['error'] };
+}
+
 export function writeCellToExcel(target: ExcelJS.Cell, cell: CellModel, timeZone: string): void {
+  const error = errorOf(cell);
   if (cell.formula) {
     // A formula read without its computed value is written back without one, as it came.
-    const result = cell.value === UNCOMPUTED_FORMULA_VALUE ? null : excelValue(cell.value, timeZone);
+    const result = error ?? (cell.value === UNCOMPUTED_FORMULA_VALUE ? null : excelValue(cell.value, timeZone));
     target.value = result === null ? { formula: cell.formula.slice(1) } : ({ formula: cell.formula.slice(1), result } as ExcelJS.CellFormulaValue);
+  } else if (error) {
+    target.value = error;
   } else if (cell.hyperlink) {
     target.value = { text: String(excelValue(cell.value, timeZone) ?? ''), hyperlink: cell.hyperlink };
   } else {

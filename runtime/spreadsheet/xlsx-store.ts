@@ -12,6 +12,7 @@ import { cellRow, forEachStoredRow, storedRowNumbers } from './sheet-grid';
 import type { SheetModel, SpreadsheetModel } from './spreadsheet-model';
 import { FormulaReader } from './workbook-formulas';
 import { writeCellToExcel } from './xlsx-cells';
+import { KeptTables, writeConditionalFormats } from './xlsx-kept-parts';
 import { INLINE_LISTS_SHEET, InlineLists, writeValidations } from './xlsx-validations';
 
 export { METADATA_SHEET, SHEET_INFO_SHEET };
@@ -72,8 +73,9 @@ export async function saveXlsx(model: SpreadsheetModel, path: string, options: X
   const lists = new InlineLists();
   // A formula entered here is saved with the value it computes now, as Sheets' own export does.
   const formulas = new FormulaReader(model, () => new Date());
+  const tables = new KeptTables(workbook);
   for (const sheet of model.sheets) {
-    writeWorksheet(workbook, sheet, model.timeZone, { lists, onePageWide: options.printOnePageWide?.(sheet) ?? false, formulas });
+    await writeWorksheet(workbook, sheet, model.timeZone, { lists, tables, onePageWide: options.printOnePageWide?.(sheet) ?? false, formulas });
   }
   if (lists.rows().length > 0) writeHiddenSheet(workbook, INLINE_LISTS_SHEET, lists.rows());
   writeHiddenSheet(workbook, SHEET_INFO_SHEET, [SHEET_INFO_HEADERS, ...sheetInfoRows(model)]);
@@ -89,7 +91,8 @@ export async function saveXlsx(model: SpreadsheetModel, path: string, options: X
 export async function saveSheetAloneXlsx(sheet: SheetModel, timeZone: string, path: string): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
   workbook.creator = 'Parcours';
-  writeWorksheet(workbook, { ...sheet, hidden: false, protections: [] }, timeZone, { lists: null, onePageWide: true, formulas: null });
+  const alone = { ...sheet, hidden: false, protections: [], tables: [], conditionalFormats: [] };
+  await writeWorksheet(workbook, alone, timeZone, { lists: null, tables: null, onePageWide: true, formulas: null });
   await workbook.commit();
 }
 
@@ -136,12 +139,12 @@ function pageSetupOf(sheet: SheetModel, onePageWide: boolean): Partial<ExcelJS.P
   return { paperSize: 9, orientation: print.orientation, ...(print.onePageWide ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}) };
 }
 
-function writeWorksheet(
+async function writeWorksheet(
   workbook: StreamWorkbook,
   sheet: SheetModel,
   timeZone: string,
-  how: { lists: InlineLists | null; onePageWide: boolean; formulas: FormulaReader | null },
-): void {
+  how: { lists: InlineLists | null; tables: KeptTables | null; onePageWide: boolean; formulas: FormulaReader | null },
+): Promise<void> {
   const pageSetup = pageSetupOf(sheet, how.onePageWide);
   const worksheet = workbook.addWorksheet(sheet.name, {
     ...(pageSetup ? { pageSetup } : {}),
@@ -167,6 +170,9 @@ function writeWorksheet(
     });
     row.commit();
   }
+  // Kept as the file had them (xlsx-kept-parts.ts): the rows are written, the rest goes at the end.
+  if (sheet.conditionalFormats) await writeConditionalFormats(worksheet, sheet.conditionalFormats);
+  how.tables?.write(worksheet, sheet);
   const locked = sheet.protections.some((p) => p.type === 'SHEET' && !p.warningOnly);
   if (locked) internals(worksheet).sheetProtection = { sheet: true };
   worksheet.commit();

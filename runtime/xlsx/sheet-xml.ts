@@ -172,9 +172,11 @@ export function readSheetData(xml: string, sheet: SheetModel, ctx: SheetReadCont
       }
       const numberFormat = format?.numberFormat;
       const style = format?.style;
-      if (formula !== undefined || numberFormat !== undefined || style !== undefined) {
+      const errorValue = type === 'e' && value !== '' && value !== UNCOMPUTED_FORMULA_VALUE;
+      if (formula !== undefined || numberFormat !== undefined || style !== undefined || errorValue) {
         const a: CellAttributes = {};
         if (formula !== undefined) a.formula = formula;
+        if (errorValue) a.errorValue = true;
         if (numberFormat !== undefined) a.numberFormat = numberFormat;
         if (style !== undefined) a.style = style;
         let attributeLine = attributes[row - 1];

@@ -23,6 +23,7 @@ import type ExcelJS from 'exceljs';
 import { instantOfUtcFields, instantOfWallClock } from '../spreadsheet/zoned-time';
 import { cellAddress, readComments, readSheetData, readSheetLayout, type SheetReadContext } from './sheet-xml';
 import { XlsxFormatError, XlsxPackage } from './xlsx-package';
+import { readConditionalFormats, readDifferentialFormats, readTablePart } from './tables-and-formats';
 import { readCellFormats } from './xlsx-styles';
 import { elementPrefix, elements, firstElement, runText } from './xml-text';
 
@@ -82,9 +83,11 @@ export function readXlsx(bytes: Buffer, name: string, options: ReadXlsxOptions =
   const date1904Flag = firstElement(workbookXml, `${wp}workbookPr`)?.attributes.date1904;
   const date1904 = date1904Flag === '1' || date1904Flag === 'true';
   const rels = pkg.relationships(workbookPart);
+  const stylesXml = pkg.text(rels.find((r) => r.type.endsWith('/styles'))?.target ?? 'xl/styles.xml');
+  const differentialFormats = readDifferentialFormats(stylesXml);
   const ctx: SheetReadContext = {
     sharedStrings: readSharedStrings(pkg.text(rels.find((r) => r.type.endsWith('/sharedStrings'))?.target ?? 'xl/sharedStrings.xml')),
-    formats: readCellFormats(pkg.text(rels.find((r) => r.type.endsWith('/styles'))?.target ?? 'xl/styles.xml')),
+    formats: readCellFormats(stylesXml),
     dateOf: dateReader(model.timeZone, date1904),
   };
   const entries = [...elements(firstElement(workbookXml, `${wp}sheets`)?.inner ?? '', `${wp}sheet`)].flatMap((entry) => {
@@ -127,6 +130,14 @@ export function readXlsx(bytes: Buffer, name: string, options: ReadXlsxOptions =
     );
     const protections = infoRow ? textOf(infoRow[3]) : '';
     if (protections !== '') sheet.protections = JSON.parse(protections) as ProtectionModel[];
+    const tables = sheetRels.flatMap((r) => {
+      const part = r.type.endsWith('/table') ? pkg.text(r.target) : null;
+      const table = part === null ? null : readTablePart(part);
+      return table ? [table] : [];
+    });
+    if (tables.length > 0) sheet.tables = tables;
+    const conditionalFormats = readConditionalFormats(xml.slice(extent.dataEnd), elementPrefix(xml, 'worksheet'), differentialFormats);
+    if (conditionalFormats.length > 0) sheet.conditionalFormats = conditionalFormats;
     const comments = sheetRels.find((r) => r.type.endsWith('/comments'));
     const commentsXml = comments ? pkg.text(comments.target) : null;
     if (commentsXml !== null) applyNotes(sheet, readComments(commentsXml));

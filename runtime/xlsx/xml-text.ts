@@ -32,6 +32,11 @@ export function decodeXml(text: string): string {
   return out;
 }
 
+/** A string as an XML attribute value (between double quotes). */
+export function escapeXmlAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
 const ATTRIBUTE = /([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
 
 /** The attributes of an opening tag's text (`<c r="A1" t="s">` or just `r="A1" t="s"`). */

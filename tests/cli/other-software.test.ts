@@ -4,7 +4,7 @@
  * to see its exit code and everything it prints.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { attributesAt, valueAt } from '../../runtime/spreadsheet/sheet-grid';
@@ -14,6 +14,19 @@ import { ZipArchive } from '../../runtime/xlsx/zip-archive';
 const ROOT = join(__dirname, '..', '..');
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'other-software');
 const folder = mkdtempSync(join(tmpdir(), 'parcours-other-software-'));
+const PYTHON = '/usr/bin/python3';
+const withPython = existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import openpyxl']).status === 0 ? describe : describe.skip;
+/** What openpyxl reads of the kept table, conditional format and error cells, as JSON. */
+const OPENPYXL_KEPT = `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb['Présences']
+tables = [{'name': t.name, 'ref': t.ref, 'columns': [c.name for c in t.tableColumns], 'style': t.tableStyleInfo.name} for t in ws.tables.values()]
+rules = [{'sqref': str(cf.sqref), 'type': r.type, 'operator': r.operator, 'formula': r.formula, 'fill': r.dxf.fill.fgColor.rgb}
+         for cf in ws.conditional_formatting for r in cf.rules]
+errors = {f'{s.title}!{c.coordinate}': c.value for s in wb.worksheets for row in s.iter_rows() for c in row if c.data_type == 'e'}
+print(json.dumps({'tables': tables, 'rules': rules, 'errors': errors}, ensure_ascii=False))
+`;
 
 function parcours(...argv: string[]): { code: number | null; out: string; err: string } {
   const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'parcours.js'), ...argv], { encoding: 'utf8', cwd: folder });
@@ -56,7 +69,7 @@ describe('workbooks written by openpyxl', () => {
     expect(summary.dataIssues).toHaveLength(4);
   });
 
-  it('keeps on --out what the README says it keeps, and drops what it says it drops', async () => {
+  it('keeps on --out what the README says it keeps', async () => {
     const out = join(folder, 'features-bilan.xlsx');
     const run = parcours('report', '--workbook', features, '--period', '2026-T1', '--out', out);
     expect(run.code).toBe(0);
@@ -70,11 +83,67 @@ describe('workbooks written by openpyxl', () => {
     expect(attributesAt(attendance, 5, 5)?.formula).toBe('=E2*2');
     expect(valueAt(attendance, 5, 5)).toBe('#NON_CALCULÉ!');
     expect(model.sheets.map((s) => s.name)).toContain('Bilan 2026-T1');
-    // Not kept (README): the Excel table and the conditional format.
-    const zip = new ZipArchive(readFileSync(out));
-    expect(zip.names().some((name) => name.includes('tables/'))).toBe(false);
-    const sheets = zip.names().filter((name) => name.startsWith('xl/worksheets/sheet'));
-    expect(sheets.some((name) => zip.text(name)!.includes('<conditionalFormatting'))).toBe(false);
+  });
+
+  describe('the team’s Excel table and conditional format, on --out', () => {
+    const out = join(folder, 'features-kept.xlsx');
+    let zip: ZipArchive;
+    beforeAll(() => {
+      expect(parcours('report', '--workbook', features, '--period', '2026-T1', '--out', out).code).toBe(0);
+      zip = new ZipArchive(readFileSync(out));
+    });
+
+    it('are read back as the file had them: table name, range, columns, style; the rule and its fill', async () => {
+      const attendance = (await loadXlsx(out)).sheets.find((s) => s.name === 'Présences')!;
+      expect(attendance.tables).toEqual([
+        {
+          name: 'Presences',
+          displayName: 'Presences',
+          ref: 'A1:F6',
+          headerRow: true,
+          totalsRow: false,
+          autoFilter: true,
+          columns: ['Date', 'Atelier', 'ID', 'Présence', 'Heures', 'Commentaire'],
+          style: { name: 'TableStyleMedium9', showRowStripes: '1' },
+        },
+      ]);
+      expect(attendance.conditionalFormats).toHaveLength(1);
+      const format = attendance.conditionalFormats![0]!;
+      expect(format.xml).toMatch(/^<conditionalFormatting sqref="E2:E6"><cfRule type="cellIs"[^>]* operator="greaterThan"[^>]*><formula>6<\/formula><\/cfRule>/);
+      expect(Object.values(format.differentialFormats)).toEqual([expect.stringMatching(/<patternFill patternType="solid"><fgColor rgb="00FFC7CE"\/>/)]);
+    });
+
+    it('are parts Excel opens: the table part declared, related to its sheet and listed at the sheet’s end', () => {
+      expect(zip.text('[Content_Types].xml')).toContain(
+        '<Override PartName="/xl/tables/table1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>',
+      );
+      const sheetWithTable = zip.names().find((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name) && zip.text(name)!.includes('<tableParts'))!;
+      const rels = zip.text(sheetWithTable.replace('worksheets/', 'worksheets/_rels/').replace(/\.xml$/, '.xml.rels'))!;
+      const id = /<tablePart r:id="(rId\d+)"\/><\/tableParts><\/worksheet>$/.exec(zip.text(sheetWithTable)!)?.[1];
+      expect(rels).toContain(`<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table1.xml"/>`);
+      expect(zip.text(sheetWithTable)).toContain('<conditionalFormatting sqref="E2:E6">');
+      expect(zip.text('xl/styles.xml')).toMatch(/<dxfs count="1"><dxf>.*FFC7CE.*<\/dxf><\/dxfs>/);
+    });
+
+    it('writes error values back as errors (t="e"), not as text', async () => {
+      const sheets = zip.names().filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name)).map((name) => zip.text(name)!);
+      expect(sheets.some((xml) => /<c r="A4"[^>]* t="e"><v>#DIV\/0!<\/v><\/c>/.test(xml))).toBe(true);
+      expect(sheets.some((xml) => /<c r="F4"[^>]* t="e"><v>#N\/A<\/v><\/c>/.test(xml))).toBe(true);
+      const attendance = (await loadXlsx(out)).sheets.find((s) => s.name === 'Présences')!;
+      expect(attributesAt(attendance, 4, 1)?.errorValue).toBe(true);
+    });
+
+    withPython('as openpyxl reads them', () => {
+      it('finds the table, the rule with its fill and the error cells', () => {
+        const run = spawnSync(PYTHON, ['-c', OPENPYXL_KEPT, out], { encoding: 'utf8' });
+        expect(run.stderr).toBe('');
+        expect(JSON.parse(run.stdout)).toEqual({
+          tables: [{ name: 'Presences', ref: 'A1:F6', columns: ['Date', 'Atelier', 'ID', 'Présence', 'Heures', 'Commentaire'], style: 'TableStyleMedium9' }],
+          rules: [{ sqref: 'E2:E6', type: 'cellIs', operator: 'greaterThan', formula: ['6'], fill: '00FFC7CE' }],
+          errors: { 'Participants!F4': '#N/A', 'Présences!A4': '#DIV/0!' },
+        });
+      });
+    });
   });
 
   it('reads a workbook with one cell at XFD1048576 as the small workbook it is', () => {
