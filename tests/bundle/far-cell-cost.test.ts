@@ -38,8 +38,10 @@ describe('one value at XFD1048576', () => {
   it('is not read by check or report: getValues hands over a few thousand cells, not 26 million', () => {
     const bundle = loadDist({ model, now: NOW });
     bundle.runtime.calls.reset();
-    const check = bundle.call<{ ok: boolean; issues: unknown[] }>('cliCheck_');
-    expect(check).toMatchObject({ ok: true, issues: [] });
+    const check = bundle.call<{ ok: boolean; issues: { sheet: string }[] }>('cliCheck_');
+    expect(check.ok).toBe(true);
+    // The file has no Accompagnement sheet (SPEC §1: named once); nothing else is wrong in it.
+    expect(check.issues.map((i) => i.sheet)).toEqual(['Accompagnement']);
     expect(bundle.runtime.calls.cellsRead).toBeLessThan(CELLS_READ_BUDGET);
     bundle.runtime.calls.reset();
     const report = bundle.call<{ ok: boolean; summary: { fileActive: { active: number } } }>('cliReport_', '2026-T1', null);
