@@ -16,7 +16,7 @@ import { commandPreview } from './preview';
 import { printIssues } from './print';
 import { commandReport, demoSummaries, type ReportCliContext } from './report';
 import { describeUnexpected, guardProcess } from './unexpected-error';
-import { openWorkbook, saveFiles, xlsxFile } from './workbook-files';
+import { openWorkbook, refuseBeyondSheetsCap, saveFiles, xlsxFile } from './workbook-files';
 
 const DIST_DIR = process.env.PARCOURS_DIST ? resolve(process.env.PARCOURS_DIST) : join(__dirname, '..', 'dist');
 /** The demo structure is dated: everything in it is relative to this day, so it never changes. */
@@ -90,6 +90,7 @@ async function commandInit(args: ParsedArgs): Promise<void> {
   const path = args.file('init');
   // An existing file is configured only once it has been read: one that is not a workbook is refused.
   const model = existsSync(path) ? await openInZone(path) : createSpreadsheetModel('Parcours', workbookTimeZone);
+  refuseBeyondSheetsCap(model, path);
   const result = expectOk<{ changes: string[] }>(openBundle(model).call('cliInit_'));
   await save(model, path);
   console.log(

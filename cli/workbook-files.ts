@@ -4,7 +4,10 @@
  * all of a command's outputs together or none.
  */
 import { existsSync, writeFileSync } from 'node:fs';
+import { columnLetters } from '../runtime/spreadsheet/a1-notation';
+import { lastColumnWithContent, lastRowWithContent } from '../runtime/spreadsheet/sheet-grid';
 import type { SheetModel, SpreadsheetModel } from '../runtime/spreadsheet/spreadsheet-model';
+import { MAX_CELLS } from '../runtime/spreadsheet/spreadsheet-session';
 import { loadXlsx, saveSheetAloneXlsx, saveXlsx } from '../runtime/spreadsheet/xlsx-store';
 import { GENERATED_SHEET_KEY } from '../src/sheets/generated-sheet-marker';
 import { GENERATED_SUMMARY_VALUE } from '../src/sheets/summary/summary-sheet-name';
@@ -39,6 +42,28 @@ export async function openWorkbook(path: string, timeZone?: string): Promise<Spr
     const cause = systemErrorCode(error) ? systemCause(error) : 'son contenu est endommagé et ne se lit pas';
     throw new WorkbookUnreadable(`Classeur illisible : ${path} (${cause}). Parcours ne l’a pas modifié.`);
   }
+}
+
+const frInteger = new Intl.NumberFormat('fr-FR');
+
+/**
+ * `init` prepares a workbook for Google Sheets, which holds at most 10 million cells, empty ones
+ * included. A stray value far away (one at XFD1048576 makes a grid of 17 billion cells) is read by
+ * check and report as if absent, but a workbook that large cannot be set up for Sheets: refused
+ * (exit 2, nothing written), naming the sheet and where its cells reach.
+ */
+export function refuseBeyondSheetsCap(model: SpreadsheetModel, path: string): void {
+  let cells = 0;
+  for (const sheet of model.sheets) cells += sheet.maxRows * sheet.maxColumns;
+  if (cells <= MAX_CELLS) return;
+  const widest = model.sheets.reduce((a, b) => (b.maxRows * b.maxColumns > a.maxRows * a.maxColumns ? b : a));
+  const corner = `${columnLetters(lastColumnWithContent(widest))}${lastRowWithContent(widest)}`;
+  throw new WorkbookUnreadable(
+    `${path} : la feuille « ${widest.name} » s’étend jusqu’à ${corner} (${frInteger.format(widest.maxRows)} lignes × ` +
+      `${frInteger.format(widest.maxColumns)} colonnes), et Google Sheets n’accepte pas plus de ${MAX_CELLS / 1_000_000} millions ` +
+      'de cellules par classeur, cases vides comprises. Si une valeur isolée loin de vos données en est la cause, supprimez-la ' +
+      '(Ctrl+Fin mène à la dernière cellule), puis relancez. check et report lisent ce classeur tel quel. Parcours ne l’a pas modifié.',
+  );
 }
 
 export interface OutputFile {

@@ -154,6 +154,18 @@ describe('workbooks written by openpyxl', () => {
     expect(run.out).toContain('Feuille « Accompagnement » absente');
   });
 
+  it('is refused by init (exit 2, nothing written): Sheets holds 10 million cells, this grid 17 billion', () => {
+    const copy = join(folder, 'far-cell.xlsx');
+    copyFileSync(join(FIXTURES, 'openpyxl-far-cell.xlsx'), copy);
+    const run = parcours('init', copy);
+    expectNoStackTrace(run);
+    expect(run.code).toBe(2);
+    // French number formatting groups digits with a narrow no-break space.
+    expect(run.err.replace(/\u202f/g, ' ')).toContain('la feuille « Participants » s’étend jusqu’à XFD1048576 (1 048 576 lignes × 16 384 colonnes)');
+    expect(run.err).toContain('10 millions de cellules');
+    expect(readFileSync(copy).equals(readFileSync(join(FIXTURES, 'openpyxl-far-cell.xlsx')))).toBe(true);
+  });
+
   it('summarises it and writes it back with the summary sheet, the far cell kept at its place', async () => {
     const out = join(folder, 'far-cell-bilan.xlsx');
     const run = parcours('report', '--workbook', join(FIXTURES, 'openpyxl-far-cell.xlsx'), '--period', '2026-T1', '--out', out);
