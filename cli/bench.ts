@@ -15,6 +15,7 @@ import { lastCompleteQuarter } from '../src/domain/period';
 import type { ParsedArgs } from './args';
 import { type CommandFigures, farCellRun, MAX_FAR_CELL_EXTRA_RSS_MB } from './bench-far-cell';
 import { GoalMissed } from './cli-errors';
+import { formulaReadRun } from './bench-formulas';
 import { demoInstant, generateReport, type ReportCliContext } from './report';
 
 export const BENCH_PARCOURS = 600;
@@ -180,6 +181,13 @@ export async function commandBench(_args: ParsedArgs, ctx: ReportCliContext): Pr
   );
   console.log(
     `Durée médiane 10× / 1× : ${ratio.toFixed(1).replace('.', ',')} (au plus ${MAX_TIME_RATIO}) : ${fastEnough ? 'oui' : 'NON'}`,
+  );
+  // After the summaries, so that its allocations weigh on none of their figures.
+  const formulas = formulaReadRun(ctx);
+  const ms = (n: number): string => n.toFixed(1).replace('.', ',');
+  console.log(
+    `Formules relues (calculées à chaque lecture) : ${fr.format(formulas.formulas)} formules en ${ms(formulas.computedMs)} ms ` +
+      `(${ms((formulas.computedMs * 1000) / formulas.formulas)} µs chacune) ; les mêmes valeurs sans formule : ${ms(formulas.plainMs)} ms`,
   );
   if (!sameCalls || !fastEnough || !readFastEnough || !farCellCheap) throw new GoalMissed('Banc d’essai : objectif non atteint (voir ci-dessus).');
 }

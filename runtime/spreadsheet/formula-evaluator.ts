@@ -52,6 +52,8 @@ export const NAME = new FormulaError('#NAME?');
 export const REF = new FormulaError('#REF!');
 export const NUM = new FormulaError('#NUM!');
 export const PARSE = new FormulaError('#ERROR!');
+/** Too few or too many arguments: Sheets' « Wrong number of arguments to IF », #N/A. */
+export const WRONG_ARGUMENT_COUNT = new FormulaError('#N/A');
 
 // ---- dates as serial numbers -------------------------------------------------------------
 
@@ -247,15 +249,33 @@ function binary(op: string, a: Scalar, b: Scalar, workbook: FormulaWorkbook): Sc
   }
 }
 
+/**
+ * Syntax trees by locale and text: a column of formulas is mostly a few texts (a filled-down
+ * formula differs by its row only), and every read computes them again. Bounded; null: no parse.
+ */
+const PARSED_LIMIT = 20_000;
+const parsed = new Map<string, FormulaNode | null>();
+
+function syntaxTree(formula: string, locale: FormulaWorkbook['locale']): FormulaNode | null {
+  const key = `${locale.decimalComma ? ',' : '.'}${locale.french ? 'fr' : ''}|${formula}`;
+  const known = parsed.get(key);
+  if (known !== undefined) return known;
+  let tree: FormulaNode | null;
+  try {
+    tree = parseFormula(formula, locale);
+  } catch (error) {
+    if (!(error instanceof FormulaSyntaxError)) throw error;
+    tree = null;
+  }
+  if (parsed.size >= PARSED_LIMIT) parsed.clear();
+  parsed.set(key, tree);
+  return tree;
+}
+
 /** A whole formula's value; a formula that does not parse is #ERROR!, as Sheets shows it. */
 export function evaluateFormula(formula: string, workbook: FormulaWorkbook, functions: ReadonlyMap<string, FormulaFunction>): Scalar {
-  let tree: FormulaNode;
-  try {
-    tree = parseFormula(formula, workbook.locale);
-  } catch (error) {
-    if (error instanceof FormulaSyntaxError) return PARSE;
-    throw error;
-  }
+  const tree = syntaxTree(formula, workbook.locale);
+  if (tree === null) return PARSE;
   const value = scalarTopLeft(evaluateNode(tree, workbook, functions));
   if (typeof value === 'number' && !Number.isFinite(value)) return NUM;
   return value;

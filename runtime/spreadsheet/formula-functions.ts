@@ -23,6 +23,7 @@ import {
   toText,
   VALUE,
   type Value,
+  WRONG_ARGUMENT_COUNT,
 } from './formula-evaluator';
 import { wallClockOf } from './zoned-time';
 
@@ -57,14 +58,14 @@ function aggregate(reduce: (numbers: number[]) => Value): FormulaFunction {
 }
 
 function numberArg(arg: Argument | undefined, workbook: FormulaWorkbook, fallback?: number): number | FormulaError {
-  if (arg === undefined) return fallback ?? VALUE;
+  if (arg === undefined) return fallback ?? WRONG_ARGUMENT_COUNT;
   const v = arg();
   if (v === null && fallback !== undefined) return fallback;
   return toNumber(v, workbook);
 }
 
 function textArg(arg: Argument | undefined, workbook: FormulaWorkbook): string | FormulaError {
-  return arg === undefined ? VALUE : toText(arg(), workbook);
+  return arg === undefined ? WRONG_ARGUMENT_COUNT : toText(arg(), workbook);
 }
 
 /** Sheets rounds half away from zero. */
@@ -78,7 +79,7 @@ function roundTo(x: number, digits: number, mode: 'nearest' | 'up' | 'down'): nu
 
 function round(mode: 'nearest' | 'up' | 'down'): FormulaFunction {
   return (args, workbook) => {
-    if (args.length < 1 || args.length > 2) return VALUE;
+    if (args.length < 1 || args.length > 2) return WRONG_ARGUMENT_COUNT;
     const x = numberArg(args[0], workbook);
     const digits = numberArg(args[1], workbook, 0);
     if (isError(x)) return x;
@@ -157,7 +158,7 @@ function cellsOf(value: Value): Scalar[] {
 }
 
 function countIf(args: Argument[], workbook: FormulaWorkbook): Value {
-  if (args.length !== 2) return VALUE;
+  if (args.length !== 2) return WRONG_ARGUMENT_COUNT;
   const cells = cellsOf(args[0]!());
   const criterion = scalarOf(args[1]!());
   if (isError(criterion)) return criterion;
@@ -166,7 +167,7 @@ function countIf(args: Argument[], workbook: FormulaWorkbook): Value {
 }
 
 function sumIf(args: Argument[], workbook: FormulaWorkbook): Value {
-  if (args.length < 2 || args.length > 3) return VALUE;
+  if (args.length < 2 || args.length > 3) return WRONG_ARGUMENT_COUNT;
   const tested = args[0]!();
   const cells = cellsOf(tested);
   const criterion = scalarOf(args[1]!());
@@ -182,7 +183,7 @@ function sumIf(args: Argument[], workbook: FormulaWorkbook): Value {
 }
 
 function ifFunction(args: Argument[], workbook: FormulaWorkbook): Value {
-  if (args.length < 2 || args.length > 3) return VALUE;
+  if (args.length < 2 || args.length > 3) return WRONG_ARGUMENT_COUNT;
   const condition = toBoolean(args[0]!(), workbook);
   if (isError(condition)) return condition;
   if (condition) return args[1]!() ?? 0;
@@ -191,7 +192,7 @@ function ifFunction(args: Argument[], workbook: FormulaWorkbook): Value {
 
 function logical(combine: (values: boolean[]) => boolean): FormulaFunction {
   return (args, workbook) => {
-    if (args.length === 0) return VALUE;
+    if (args.length === 0) return WRONG_ARGUMENT_COUNT;
     const values: boolean[] = [];
     for (const { value, fromRange } of flatten(args)) {
       if (isError(value)) return value;
@@ -223,7 +224,7 @@ function text(transform: (s: string, args: Argument[], workbook: FormulaWorkbook
 
 function dateParts(pick: (w: ReturnType<typeof wallClockOf>) => number): FormulaFunction {
   return (args, workbook) => {
-    if (args.length !== 1) return VALUE;
+    if (args.length !== 1) return WRONG_ARGUMENT_COUNT;
     const n = numberArg(args[0], workbook);
     if (isError(n)) return n;
     return pick(wallClockOf(dateOfSerial(n, workbook.timeZone), workbook.timeZone));
@@ -235,7 +236,7 @@ function today(_args: Argument[], workbook: FormulaWorkbook): Value {
 }
 
 function date(args: Argument[], workbook: FormulaWorkbook): Value {
-  if (args.length !== 3) return VALUE;
+  if (args.length !== 3) return WRONG_ARGUMENT_COUNT;
   const parts = args.map((a) => numberArg(a, workbook));
   const error = parts.find(isError);
   if (error) return error;
@@ -246,11 +247,11 @@ function date(args: Argument[], workbook: FormulaWorkbook): Value {
 }
 
 function isKind(test: (value: Scalar) => boolean): FormulaFunction {
-  return (args) => (args.length === 1 ? test(scalarOf(args[0]!())) : VALUE);
+  return (args) => (args.length === 1 ? test(scalarOf(args[0]!())) : WRONG_ARGUMENT_COUNT);
 }
 
 function ifError(args: Argument[]): Value {
-  if (args.length < 1 || args.length > 2) return VALUE;
+  if (args.length < 1 || args.length > 2) return WRONG_ARGUMENT_COUNT;
   const value = scalarOf(args[0]!());
   if (!isError(value)) return value;
   return args[1] ? args[1]() : '';
@@ -258,7 +259,7 @@ function ifError(args: Argument[]): Value {
 
 /** The cell shows the label (the URL when there is none); the link itself is not a value. */
 function hyperlink(args: Argument[], workbook: FormulaWorkbook): Value {
-  if (args.length < 1 || args.length > 2) return VALUE;
+  if (args.length < 1 || args.length > 2) return WRONG_ARGUMENT_COUNT;
   const url = textArg(args[0], workbook);
   if (isError(url)) return url;
   if (!args[1]) return url;
@@ -276,7 +277,7 @@ const TABLE: [string, string | null, FormulaFunction][] = [
   ['IF', 'SI', ifFunction],
   ['AND', 'ET', logical((vs) => vs.every(Boolean))],
   ['OR', 'OU', logical((vs) => vs.some(Boolean))],
-  ['NOT', 'NON', (args, workbook) => (args.length === 1 ? ((b) => (isError(b) ? b : !b))(toBoolean(args[0]!(), workbook)) : VALUE)],
+  ['NOT', 'NON', (args, workbook) => (args.length === 1 ? ((b) => (isError(b) ? b : !b))(toBoolean(args[0]!(), workbook)) : WRONG_ARGUMENT_COUNT)],
   ['TRUE', 'VRAI', () => true],
   ['FALSE', 'FAUX', () => false],
   ['MIN', null, aggregate((ns) => (ns.length === 0 ? 0 : Math.min(...ns)))],
@@ -298,7 +299,7 @@ const TABLE: [string, string | null, FormulaFunction][] = [
     },
   ],
   ['CONCATENATE', 'CONCATENER', concatenate],
-  ['CONCAT', null, (args, workbook) => (args.length === 2 ? concatenate(args, workbook) : VALUE)],
+  ['CONCAT', null, (args, workbook) => (args.length === 2 ? concatenate(args, workbook) : WRONG_ARGUMENT_COUNT)],
   ['LEN', 'NBCAR', text((s) => s.length)],
   ['UPPER', 'MAJUSCULE', text((s) => s.toUpperCase())],
   ['LOWER', 'MINUSCULE', text((s) => s.toLowerCase())],

@@ -25,6 +25,8 @@ const IN_PROGRESS = Symbol('in progress');
 
 export class FormulaReader {
   private readonly computed = new Map<SheetModel, Map<number, Scalar | typeof IN_PROGRESS>>();
+  /** What a formula of each sheet sees (its own sheet is the one of unqualified references). */
+  private readonly workbooks = new Map<SheetModel, FormulaWorkbook>();
   private readonly locale;
   private readonly functions;
 
@@ -74,12 +76,12 @@ export class FormulaReader {
   }
 
   private workbookFrom(sheet: SheetModel): FormulaWorkbook {
-    return {
-      locale: this.locale,
-      timeZone: this.model.timeZone,
-      now: this.now,
-      read: (ref) => this.read(ref, sheet),
-    };
+    let workbook = this.workbooks.get(sheet);
+    if (!workbook) {
+      workbook = { locale: this.locale, timeZone: this.model.timeZone, now: this.now, read: (ref) => this.read(ref, sheet) };
+      this.workbooks.set(sheet, workbook);
+    }
+    return workbook;
   }
 
   private read(ref: AreaReference, from: SheetModel): Scalar[][] | FormulaError {

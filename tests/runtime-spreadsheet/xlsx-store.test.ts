@@ -120,6 +120,8 @@ describe('xlsx store', () => {
     expect(participants.getCell('G2').value).toBe('=1+1 tapé par une personne');
     expect(participants.getCell('G2').type).toBe(ExcelJS.ValueType.String);
     expect(participants.getCell('H2').formula).toBe('SUM(E2:E3)');
+    // Saved with the value it computes, as Sheets' own export does: Excel and LibreOffice show it.
+    expect(participants.getCell('H2').result).toBe(3.75);
     expect((participants.getCell('C2').value as Date).toISOString()).toBe('1985-07-14T00:00:00.000Z');
     expect(participants.getCell('C2').numFmt).toBe('dd/mm/yyyy');
     expect(workbook.getWorksheet(METADATA_SHEET)!.state).toBe('veryHidden');
