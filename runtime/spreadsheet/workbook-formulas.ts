@@ -71,7 +71,8 @@ export class FormulaReader {
     if (attributes?.formula !== undefined && attributes.live === true) return this.formulaValue(sheet, row, column, attributes.formula);
     const value = valueAt(sheet, row, column);
     if (value === '') return null;
-    if (typeof value === 'string' && attributes?.formula !== undefined && ERROR_CODES.has(value)) return new FormulaError(value as ErrorCode);
+    const error = attributes?.formula !== undefined || attributes?.errorValue === true;
+    if (typeof value === 'string' && error && ERROR_CODES.has(value)) return new FormulaError(value as ErrorCode);
     return value;
   }
 

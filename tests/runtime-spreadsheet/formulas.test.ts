@@ -186,10 +186,14 @@ describe('formula cells in the sheet', () => {
     expect(sheet.getRange('E2').getValue()).toBe('');
   });
 
-  test('a formula read from an .xlsx keeps the value the file cached', () => {
+  test('a formula read from an .xlsx keeps the value the file cached; an error value it holds is an error to formulas', () => {
     const { sheet, model } = workbook();
     putCell(model.sheets[0]!, 1, 9, { value: 42, formula: '=A1*2' });
     expect(sheet.getRange('I1').getValue()).toBe(42);
+    putCell(model.sheets[0]!, 2, 9, { value: '#N/A', errorValue: true });
+    putCell(model.sheets[0]!, 3, 9, { value: '#N/A' });
+    sheet.getRange('J1:J2').setFormulas([['=IFERROR(I2;"erreur")'], ['=IFERROR(I3;"erreur")']]);
+    expect(sheet.getRange('J1:J2').getValues()).toEqual([['erreur'], ['#N/A']]);
   });
 
   test('no evaluation at all in a sheet where no formula was entered', () => {
