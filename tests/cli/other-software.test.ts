@@ -16,6 +16,7 @@ const FIXTURES = join(ROOT, 'tests', 'fixtures', 'other-software');
 const folder = mkdtempSync(join(tmpdir(), 'parcours-other-software-'));
 const PYTHON = '/usr/bin/python3';
 const withPython = existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import openpyxl']).status === 0 ? describe : describe.skip;
+const withSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0 ? it : it.skip;
 /** What openpyxl reads of the kept table, conditional format and error cells, as JSON. */
 const OPENPYXL_KEPT = `
 import json, sys, openpyxl
@@ -132,6 +133,21 @@ describe('workbooks written by openpyxl', () => {
       const attendance = (await loadXlsx(out)).sheets.find((s) => s.name === 'Présences')!;
       expect(attributesAt(attendance, 4, 1)?.errorValue).toBe(true);
     });
+
+    withSoffice(
+      'are read by LibreOffice: the table as a database range with its filter buttons, the rule as a conditional format',
+      () => {
+        const odsDir = join(folder, 'kept-ods');
+        // A profile of its own: another test's LibreOffice may be running at the same time.
+        const profile = `-env:UserInstallation=file://${join(folder, 'libreoffice-profile')}`;
+        const run = spawnSync('soffice', [profile, '--headless', '--convert-to', 'ods', '--outdir', odsDir, out], { encoding: 'utf8', timeout: 180_000 });
+        expect(run.status).toBe(0);
+        const content = new ZipArchive(readFileSync(join(odsDir, 'features-kept.ods'))).text('content.xml')!;
+        expect(content).toMatch(/<table:database-range table:name="Presences" table:target-range-address="Présences\.A1:Présences\.F6" table:display-filter-buttons="true"/);
+        expect(content).toContain('<calcext:conditional-format calcext:target-range-address="Présences.E2:Présences.E6">');
+      },
+      200_000,
+    );
 
     withPython('as openpyxl reads them', () => {
       it('finds the table, the rule with its fill and the error cells', () => {
