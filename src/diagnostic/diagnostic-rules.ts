@@ -207,6 +207,14 @@ export function evaluateDiagnostic(
       const seen = o.formulas[formulaCases.indexOf(c)];
       return !seen || formulaHolds(c.expected, seen, zone, today) ? [] : [`« ${formulaFor(c)} » a donné ${describeValue(seen)}`];
     });
+  // Parcours writes back, with setValues, the formula getFormulas gave for a cell it leaves alone.
+  const rewrittenFormulas = [
+    ...formulaCases.flatMap((c, i) => {
+      const seen = o.formulas[i];
+      return !seen || seen.formula === formulaFor(c) ? [] : [`« ${formulaFor(c)} » relue « ${seen.formula} »`];
+    }),
+    ...(o.linkWrittenAsValue.formula === PARCOURS_LINK_FORMULA ? [] : [`« ${PARCOURS_LINK_FORMULA} » relue « ${o.linkWrittenAsValue.formula} »`]),
+  ];
   const linkProblems = [
     ...formulaProblems([PARCOURS_LINK_CASE]).map((p) => `avec setFormula, ${p}`),
     ...(formulaHolds(PARCOURS_LINK_CASE.expected, o.linkWrittenAsValue, zone, today)
@@ -235,6 +243,10 @@ export function evaluateDiagnostic(
     finding(
       'Le lien que Parcours écrit (=HYPERLINK(…;"Ouvrir") : nom de fonction anglais, « ; » entre les arguments) est accepté et se relit « Ouvrir »',
       linkProblems,
+    ),
+    finding(
+      'getFormulas rend chaque formule telle qu’elle a été écrite (Parcours réécrit ainsi, avec setValues, la formule d’une équipe qu’il laisse en place)',
+      rewrittenFormulas,
     ),
     finding(
       'Une formule se relit calculée, comme le runtime la calcule (« ; » entre les arguments, virgule décimale, noms de fonctions anglais et français, #DIV/0!, #NAME?, #ERROR!)',

@@ -117,6 +117,26 @@ describe('formulas and the apostrophe in a real Sheet', () => {
     }
   });
 
+  test('a Sheet whose getFormulas gives formulas back in another spelling gets that rule named', () => {
+    const real = FakeRange.prototype.getFormulas;
+    const spy = jest.spyOn(FakeRange.prototype, 'getFormulas').mockImplementation(function (this: FakeRange) {
+      const formulas = real.call(this);
+      if (this.getSheet().getName() !== SCRATCH_SHEET) return formulas;
+      // As if Sheets gave formulas back with English separators.
+      return formulas.map((row) => row.map((f) => (f.startsWith('=HYPERLINK') ? f.replace(';', ',') : f)));
+    });
+    try {
+      const report = open().call<DiagnosticReport>('runDiagnostic');
+      expect(report.contradicted).toEqual([expect.stringMatching(/^getFormulas rend chaque formule telle qu’elle a été écrite/)]);
+      expect(report.findings.find((f) => !f.ok)!.details).toEqual([
+        `« ${PARCOURS_LINK_FORMULA} » relue « ${PARCOURS_LINK_FORMULA.replace(';', ',')} »`,
+        `« ${PARCOURS_LINK_FORMULA} » relue « ${PARCOURS_LINK_FORMULA.replace(';', ',')} »`,
+      ]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   test('a Sheet that keeps the apostrophe in a plain-text cell gets that rule named, not the plain-text one', () => {
     const real = FakeRange.prototype.getValues;
     const spy = jest.spyOn(FakeRange.prototype, 'getValues').mockImplementation(function (this: FakeRange) {
