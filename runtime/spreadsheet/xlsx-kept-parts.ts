@@ -78,10 +78,27 @@ function columnNames(sheet: SheetModel, table: XlsxTableModel, area: { top: numb
   return names;
 }
 
+/**
+ * Rows written right under a table (an attendance row added by a form) join it, as they do when
+ * typed under a table in Excel; a table with a totals row keeps its place.
+ */
+function grownBottom(sheet: SheetModel, table: XlsxTableModel, area: { bottom: number; left: number; right: number }): number {
+  if (table.totalsRow) return area.bottom;
+  const filled = (row: number) => {
+    for (let c = area.left; c <= area.right; c += 1) if (valueAt(sheet, row, c) !== '') return true;
+    return false;
+  };
+  let bottom = area.bottom;
+  while (bottom < sheet.maxRows && filled(bottom + 1)) bottom += 1;
+  return bottom;
+}
+
 function tableXml(sheet: SheetModel, table: XlsxTableModel, id: number): string | null {
-  const area = rangeCorners(table.ref, sheet.maxRows, sheet.maxColumns);
-  if (!area) return null;
+  const read = rangeCorners(table.ref, sheet.maxRows, sheet.maxColumns);
+  if (!read) return null;
+  const area = { ...read, bottom: grownBottom(sheet, table, read) };
   const columns = columnNames(sheet, table, area);
+  const ref = `${columnLetters(area.left)}${area.top}:${columnLetters(area.right)}${area.bottom}`;
   const filterBottom = table.totalsRow ? area.bottom - 1 : area.bottom;
   const filterRef = `${columnLetters(area.left)}${area.top}:${columnLetters(area.right)}${filterBottom}`;
   const attributes = (values: Record<string, string | number | undefined>) =>
@@ -95,7 +112,7 @@ function tableXml(sheet: SheetModel, table: XlsxTableModel, id: number): string 
       id,
       name: table.name,
       displayName: table.displayName,
-      ref: table.ref,
+      ref,
       headerRowCount: table.headerRow ? undefined : 0,
       totalsRowCount: table.totalsRow ? 1 : undefined,
       totalsRowShown: table.totalsRow ? undefined : 0,

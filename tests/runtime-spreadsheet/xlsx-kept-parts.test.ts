@@ -29,6 +29,17 @@ describe('an Excel table written back', () => {
     expect(again.tables?.[0]?.columns).toEqual(['Date', 'id', 'ID2', 'Présence', 'Heures', 'Remarque']);
   });
 
+  it('takes in the rows written right under it, as Excel does with rows typed there', async () => {
+    const model = await loadXlsx(FEATURES);
+    const attendance = sheetOf(model, 'Présences');
+    ['P-2026-0003', 'P-2026-0001'].forEach((id, i) => {
+      writeInput(attendance, 7 + i, 2, { value: 'Maraîchage', formula: null });
+      writeInput(attendance, 7 + i, 3, { value: id, formula: null });
+    });
+    const table = sheetOf(await roundTrip(model, 'grown.xlsx'), 'Présences').tables?.[0];
+    expect(table?.ref).toBe('A1:F8');
+  });
+
   it('is not part of a sheet saved alone (--bilan)', async () => {
     const model = await loadXlsx(FEATURES);
     const path = join(folder, 'alone.xlsx');
