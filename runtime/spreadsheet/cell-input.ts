@@ -73,8 +73,11 @@ export function storedInput(raw: unknown, numberFormat: string | undefined, cloc
  * The cases and their sources are listed in src/diagnostic/typed-text-cases.ts.
  */
 export function interpretText(text: string, plainText: boolean, clock: InputClock): StoredInput {
-  if (text.startsWith("'")) return { value: text.slice(1), formula: null };
+  // A plain-text cell reads nothing, a leading apostrophe included: kept as a character. No page
+  // says what Sheets does there; Excel keeps it in a Text cell. The stricter reading, so that a
+  // test shows any write relying on it being dropped (the Diagnostic asks the real Sheet).
   if (plainText) return { value: text, formula: null };
+  if (text.startsWith("'")) return { value: text.slice(1), formula: null };
   if (text.startsWith('=') && text.length > 1) return { value: '', formula: text };
   const trimmed = text.trim();
   const parsed = parseTypedText(trimmed, clock);

@@ -167,9 +167,9 @@ function describeValue(cell: ObservedCell): string {
   return describe({ ...cell, formula: '' });
 }
 
-/** The text a plain-text cell keeps: the string itself, a leading apostrophe removed. */
+/** The text a plain-text cell keeps, as the runtime models it: the string itself, a leading apostrophe included. */
 function plainTextOf(input: string): string {
-  return input.startsWith("'") ? input.slice(1) : input;
+  return input;
 }
 
 /** Which runtime rules the observations contradict. `today` (yyyy-MM-dd) gives the current year. */
@@ -237,7 +237,7 @@ export function evaluateDiagnostic(
     finding('setValues lit une chaîne comme une saisie au clavier en français (heures, dates, pourcentages, VRAI/FAUX, zéros de tête…)', automaticProblems),
     finding('Une cellule au format « texte brut » garde la chaîne telle quelle', plainProblems),
     finding(
-      'Dans une cellule au format « texte brut », l’apostrophe de tête d’une chaîne écrite est retirée, comme ailleurs (Parcours en met devant les textes qui commencent par un chiffre)',
+      'Dans une cellule au format « texte brut », l’apostrophe de tête d’une chaîne écrite est gardée comme un caractère (sans conséquence pour Parcours, qui n’en écrit pas dans ces cellules)',
       apostropheProblems,
     ),
     finding(

@@ -1,6 +1,30 @@
 import { HEADER_SEARCH_ROWS } from '../domain/header-map';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+const PLAIN_TEXT = '@';
+
+const isMarkedText = (value: unknown): value is string => typeof value === 'string' && value.startsWith("'");
+
+/**
+ * Parcours encodes every string it writes as typed input: a leading apostrophe marks text Sheets
+ * would otherwise read as a number, date, formula… (domain/cell-output.ts). A plain-text cell (`@`)
+ * reads nothing, and whether it drops that apostrophe or keeps it as a character is documented
+ * nowhere (the Diagnostic asks the real Sheet): in such a cell the marker is removed before
+ * writing, so the text stored is exactly the text typed either way. `formats` is the number
+ * formats of the cells, read only when some string carries the marker.
+ */
+export function withoutMarkersInPlainText(values: unknown[][], formats: () => readonly (readonly string[])[]): unknown[][] {
+  if (!values.some((row) => row.some(isMarkedText))) return values;
+  const read = formats();
+  return values.map((row, r) => row.map((value, c) => (isMarkedText(value) && read[r]?.[c] === PLAIN_TEXT ? value.slice(1) : value)));
+}
+
+/** `range.setValues(values)` with the marker rule above: one more call, getNumberFormats, only when needed. */
+export function setValuesAsTyped(range: Range, values: unknown[][]): void {
+  range.setValues(withoutMarkersInPlainText(values, () => range.getNumberFormats()));
+}
 
 /** The last column (1-based) holding something in any of `rows`; 0 when all are blank. */
 function lastFilledColumn(rows: readonly (readonly unknown[])[]): number {
@@ -90,7 +114,7 @@ export function writeBlock(sheet: Sheet, row: number, column: number, values: un
   const width = values[0]!.length;
   if (width === 0) return;
   ensureGrid(sheet, row + values.length - 1, column + width - 1);
-  sheet.getRange(row, column, values.length, width).setValues(values);
+  setValuesAsTyped(sheet.getRange(row, column, values.length, width), values);
 }
 
 /** Appends rows after the last row with content, in one write call. Returns the first row written. */

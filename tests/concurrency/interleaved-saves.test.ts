@@ -166,7 +166,7 @@ test('two admissions, the second coming in after each call of the first: distinc
 });
 
 test('20 admissions, 20 attendance saves and 20 evaluations at once, switched at every call: all written', async () => {
-  for (const seed of [1]) {
+  for (const seed of [2, 3]) {
     const model = workbook();
     const trace: string[] = [];
     const outcomes = await runInterleaved(pool, mixed(), { model, distDir: DIST_DIR, start: NOW, chooser: seededChooser(seed), callMillis: 5 }, trace);

@@ -137,20 +137,20 @@ describe('formulas and the apostrophe in a real Sheet', () => {
     }
   });
 
-  test('a Sheet that keeps the apostrophe in a plain-text cell gets that rule named, not the plain-text one', () => {
+  test('a Sheet that drops the apostrophe in a plain-text cell gets that rule named, not the plain-text one', () => {
     const real = FakeRange.prototype.getValues;
     const spy = jest.spyOn(FakeRange.prototype, 'getValues').mockImplementation(function (this: FakeRange) {
       const values = real.call(this);
       if (this.getSheet().getName() !== SCRATCH_SHEET) return values;
       return values.map((row, i) => {
         const input = TYPED_TEXT_CASES[i]?.input ?? '';
-        return input.startsWith("'") ? row.map((v, j) => (j === 1 ? input : v)) : row;
+        return input.startsWith("'") ? row.map((v, j) => (j === 1 ? input.slice(1) : v)) : row;
       });
     });
     try {
       const report = open().call<DiagnosticReport>('runDiagnostic');
       expect(report.contradicted).toEqual([expect.stringMatching(/^Dans une cellule au format « texte brut », l’apostrophe de tête/)]);
-      expect(report.findings.find((f) => !f.ok)!.details).toEqual(["« '007 » a donné le texte « '007 »", "« '=1+1 » a donné le texte « '=1+1 »"]);
+      expect(report.findings.find((f) => !f.ok)!.details).toEqual(["« '007 » a donné le texte « 007 »", "« '=1+1 » a donné le texte « =1+1 »"]);
     } finally {
       spy.mockRestore();
     }

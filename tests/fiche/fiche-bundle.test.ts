@@ -51,6 +51,10 @@ describe('Fiche de parcours', () => {
     for (const section of ['Identité et contrat', 'Présences par mois', 'Grille d’évaluation', 'Freins et actions d’accompagnement', 'Sortie']) {
       expect(values).toContain(section);
     }
+    // Text starting with a digit (« 3 (CAP, BEP) », hours…) shows as typed: no apostrophe left in
+    // a plain-text cell (the values are written before the formats).
+    expect(values.filter((v) => /^\d/.test(v)).length).toBeGreaterThan(0);
+    expect(values.filter((v) => v.startsWith("'"))).toEqual([]);
     expect(marked(model)).toEqual(expect.arrayContaining([`fiche ${long}`, `fiche ${short}`]));
     const sheet = model.sheets.find((s) => s.name === `Fiche ${long}`)!;
     const widths = Object.values(sheet.columnWidths);

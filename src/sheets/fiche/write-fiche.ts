@@ -79,8 +79,10 @@ export function writeParcoursFiche(ss: Spreadsheet, id: string, calendar: SheetC
     const rows = layout.values.length;
     ensureGrid(sheet, rows, FICHE_WIDTH);
     const block = sheet.getRange(1, 1, rows, FICHE_WIDTH);
-    block.setNumberFormats(layout.numberFormats);
+    // Values first, in the new sheet's automatic format (where the text marker is always read as
+    // one), then the plain-text and date formats.
     block.setValues(layout.values);
+    block.setNumberFormats(layout.numberFormats);
     block.setFontWeights(layout.fontWeights);
     block.setBackgrounds(layout.backgrounds);
     block.setWrap(true);

@@ -8,6 +8,7 @@ import { appendJournal } from '../journal';
 import { keptCell } from './kept-cell';
 import { readSnapshot } from './workbook-snapshot';
 import type { SheetCalendar } from '../spreadsheet-calendar';
+import { setValuesAsTyped } from '../table-io';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -63,7 +64,7 @@ export function anonymise(ss: Spreadsheet, calendar: SheetCalendar, confirmedIds
         const formula = formulas[i]?.[index] ?? '';
         return [formula !== '' ? formula : keptCell(table[row - 1]?.[index])];
       });
-      sheet.getRange(first, index + 1, span, 1).setValues(values);
+      setValuesAsTyped(sheet.getRange(first, index + 1, span, 1), values);
     }
     // Their fiches de parcours hold the identity too: they go with it.
     const fiches = deleteFichesOf(ss, ids);

@@ -4,7 +4,7 @@ import { DATA_CHECK_HEADERS, DATA_CHECK_SHEET, dataCheckRows, type SheetLocation
 import { parcoursStatus } from '../../domain/parcours-status';
 import { withDocumentLock } from '../document-lock';
 import { appendJournal } from '../journal';
-import { writeBlock } from '../table-io';
+import { setValuesAsTyped, writeBlock } from '../table-io';
 import { keptCell } from './kept-cell';
 import { regeneratedSheet } from './generated-sheet';
 import { readSnapshot, type WorkbookSnapshot } from './workbook-snapshot';
@@ -93,6 +93,6 @@ function updateStatuses(snapshot: WorkbookSnapshot, today: string): string[] {
     ids.push(change.id);
     return [change.status];
   });
-  if (ids.length > 0) range.setValues(values);
+  if (ids.length > 0) setValuesAsTyped(range, values);
   return ids;
 }

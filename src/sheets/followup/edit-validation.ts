@@ -19,6 +19,7 @@ import {
 } from '../../followup/edit-rules';
 import { currentUserEmail, type JournalEntry, journalRow } from '../journal';
 import { spreadsheetCalendar } from '../spreadsheet-calendar';
+import { setValuesAsTyped, withoutMarkersInPlainText } from '../table-io';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -85,7 +86,10 @@ export function validateEdit(range: Range, oldValue?: unknown): void {
 function journalEdit(ss: Spreadsheet, entry: JournalEntry): void {
   try {
     const journal = ss.getSheetByName(SHEET.journal);
-    if (journal) journal.appendRow(journalRow(entry, new Date(), currentUserEmail()));
+    if (!journal) return;
+    const row = journalRow(entry, new Date(), currentUserEmail());
+    // The row appendRow will fill is not known in advance: the formats of row 2 stand for the columns'.
+    journal.appendRow(withoutMarkersInPlainText([row], () => journal.getRange(2, 1, 1, row.length).getNumberFormats())[0]!);
   } catch (error) {
     console.warn(`Journal non complété : ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -158,7 +162,7 @@ function writeFills(sheet: Sheet, fills: readonly CellFill[]): void {
     for (let i = 1; i <= list.length; i++) {
       if (i < list.length && list[i]!.row === list[i - 1]!.row + 1) continue;
       const run = list.slice(start, i);
-      sheet.getRange(run[0]!.row, column, run.length, 1).setValues(run.map((f) => [f.value]));
+      setValuesAsTyped(sheet.getRange(run[0]!.row, column, run.length, 1), run.map((f) => [f.value]));
       start = i;
     }
   }
