@@ -30,20 +30,34 @@ export function setValueAt(sheet: SheetModel, row: number, column: number, value
 }
 
 /**
- * Changes the attributes of a cell in place (created when missing). Attributes left with no field
- * set are removed, so the sparse store only holds cells that have something.
+ * Attributes many cells share as one frozen object (the .xlsx reader gives every cell of one cell
+ * format the same one: a million rows of dates would otherwise hold a million copies). Frozen, so
+ * a change made to one cell in place fails loudly instead of reaching the others.
+ */
+export function sharedAttributes(attributes: CellAttributes): CellAttributes {
+  return Object.freeze(attributes);
+}
+
+/**
+ * Changes the attributes of a cell (created when missing; a shared object is copied first, so
+ * only this cell changes). Attributes left with no field set are removed, so the sparse store only
+ * holds cells that have something.
  */
 export function updateAttributes(sheet: SheetModel, row: number, column: number, change: (attributes: CellAttributes) => void): void {
   const line = sheet.attributes[row - 1];
   const existing = line?.[column - 1];
-  const attributes: CellAttributes = existing ?? {};
+  const owned = existing !== undefined && !Object.isFrozen(existing);
+  const attributes: CellAttributes = owned ? existing : { ...existing };
   change(attributes);
   const empty = isEmptyAttributes(attributes);
-  if (existing) {
+  if (owned) {
     if (empty) line![column - 1] = undefined;
     return;
   }
-  if (empty) return;
+  if (empty) {
+    if (existing !== undefined) line![column - 1] = undefined;
+    return;
+  }
   if (line) line[column - 1] = attributes;
   else {
     const created: (CellAttributes | undefined)[] = [];

@@ -4,7 +4,7 @@
  * attributes of the few cells that have some). The used range is where real cells are.
  */
 import { columnLetters, columnNumber } from '../spreadsheet/a1-notation';
-import { updateAttributes } from '../spreadsheet/sheet-grid';
+import { sharedAttributes, updateAttributes } from '../spreadsheet/sheet-grid';
 import type { CellAttributes, CellValue, DataValidationModel, SheetModel } from '../spreadsheet/spreadsheet-model';
 import type { CellFormat } from './xlsx-styles';
 import { attributesOf, decodeXml, elementPrefix, elements, firstElement, runText } from './xml-text';
@@ -107,6 +107,15 @@ export function readSheetData(xml: string, sheet: SheetModel, ctx: SheetReadCont
   const values = sheet.values;
   const attributes = sheet.attributes;
   const shared = new Map<string, { formula: string; row: number; column: number }>();
+  const formatAttributes = new Map<string, CellAttributes>();
+  const sharedFormatAttributes = (index: string, numberFormat: string | undefined, style: CellAttributes['style']): CellAttributes => {
+    const a: CellAttributes = {};
+    if (numberFormat !== undefined) a.numberFormat = numberFormat;
+    if (style !== undefined) a.style = style;
+    const frozen = sharedAttributes(a);
+    formatAttributes.set(index, frozen);
+    return frozen;
+  };
   let row = 0;
   let column = 0;
   let line: CellValue[] | undefined;
@@ -174,11 +183,17 @@ export function readSheetData(xml: string, sheet: SheetModel, ctx: SheetReadCont
       const style = format?.style;
       const errorValue = type === 'e' && value !== '' && value !== UNCOMPUTED_FORMULA_VALUE;
       if (formula !== undefined || numberFormat !== undefined || style !== undefined || errorValue) {
-        const a: CellAttributes = {};
-        if (formula !== undefined) a.formula = formula;
-        if (errorValue) a.errorValue = true;
-        if (numberFormat !== undefined) a.numberFormat = numberFormat;
-        if (style !== undefined) a.style = style;
+        let a: CellAttributes;
+        if (formula === undefined && !errorValue) {
+          // Only the cell format: one shared object per format (styleIndex is set, or format would be undefined).
+          a = formatAttributes.get(styleIndex!) ?? sharedFormatAttributes(styleIndex!, numberFormat, style);
+        } else {
+          a = {};
+          if (formula !== undefined) a.formula = formula;
+          if (errorValue) a.errorValue = true;
+          if (numberFormat !== undefined) a.numberFormat = numberFormat;
+          if (style !== undefined) a.style = style;
+        }
         let attributeLine = attributes[row - 1];
         if (attributeLine === undefined) {
           attributeLine = [];
@@ -278,11 +293,26 @@ export function readSheetLayout(
       for (const ref of (a.sqref ?? '').split(/\s+/)) {
         const area = rangeCorners(ref, sheet.maxRows, sheet.maxColumns);
         if (!area) continue;
+        // Cells that shared one format share one format-and-rule object too.
+        const withRule = new Map<CellAttributes | undefined, CellAttributes>();
         for (let r = area.top; r <= area.bottom; r += 1) {
           for (let c = area.left; c <= area.right; c += 1) {
-            updateAttributes(sheet, r, c, (cell) => {
-              cell.validation = validation;
-            });
+            const before = sheet.attributes[r - 1]?.[c - 1];
+            if (before !== undefined && !Object.isFrozen(before)) {
+              before.validation = validation;
+              continue;
+            }
+            let after = withRule.get(before);
+            if (after === undefined) {
+              after = sharedAttributes({ ...before, validation });
+              withRule.set(before, after);
+            }
+            let attributeLine = sheet.attributes[r - 1];
+            if (attributeLine === undefined) {
+              attributeLine = [];
+              sheet.attributes[r - 1] = attributeLine;
+            }
+            attributeLine[c - 1] = after;
           }
         }
       }

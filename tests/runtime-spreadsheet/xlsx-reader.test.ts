@@ -1,8 +1,10 @@
 /** The .xlsx reader on files other programs wrote (tests/fixtures/other-software). */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { attributesAt, lastColumnWithContent, lastRowWithContent, valueAt } from '../../runtime/spreadsheet/sheet-grid';
-import type { SpreadsheetModel } from '../../runtime/spreadsheet/spreadsheet-model';
-import { loadXlsx } from '../../runtime/spreadsheet/xlsx-store';
+import { attributesAt, lastColumnWithContent, lastRowWithContent, updateAttributes, valueAt } from '../../runtime/spreadsheet/sheet-grid';
+import { createSpreadsheetModel, type SpreadsheetModel } from '../../runtime/spreadsheet/spreadsheet-model';
+import { loadXlsx, saveXlsx } from '../../runtime/spreadsheet/xlsx-store';
 import { resolvePart } from '../../runtime/xlsx/xlsx-package';
 import { UNCOMPUTED_FORMULA_VALUE } from '../../runtime/xlsx/sheet-xml';
 import { cellErrorMessage, UNCOMPUTED_FORMULA } from '../../src/domain/cell-errors';
@@ -68,5 +70,27 @@ describe('a workbook LibreOffice wrote', () => {
     expect(valueAt(attendance, 2, 5)).toBe('3,5');
     expect(valueAt(attendance, 3, 5)).toBe(3.25);
     expect(valueAt(attendance, 4, 1)).toBe('05/03/2026');
+  });
+});
+
+describe('a large sheet of one format', () => {
+  it('holds one attributes object per cell format, not one per cell, and a change to one cell stays there', async () => {
+    const model = createSpreadsheetModel('formats', 'Europe/Paris');
+    const sheet = model.sheets[0]!;
+    for (let r = 1; r <= 2000; r += 1) {
+      sheet.values[r - 1] = [new Date(Date.UTC(2026, 0, 1 + (r % 300))), `P-2026-${r}`];
+      sheet.attributes[r - 1] = [{ numberFormat: 'dd/mm/yyyy' }, { numberFormat: '@' }];
+    }
+    const path = join(mkdtempSync(join(tmpdir(), 'parcours-formats-')), 'formats.xlsx');
+    await saveXlsx(model, path);
+    const read = (await loadXlsx(path)).sheets[0]!;
+    const objects = new Set(read.attributes.flatMap((line) => line ?? []));
+    expect(objects.size).toBeLessThanOrEqual(2);
+    expect(attributesAt(read, 2, 1)?.numberFormat).toBe('dd/mm/yyyy');
+    updateAttributes(read, 2, 1, (a) => {
+      a.note = 'une note';
+    });
+    expect(attributesAt(read, 2, 1)).toMatchObject({ numberFormat: 'dd/mm/yyyy', note: 'une note' });
+    expect(attributesAt(read, 3, 1)?.note).toBeUndefined();
   });
 });
