@@ -17,7 +17,7 @@ import { loadDist } from '../support/built-bundle';
 import { parcoursInProcess } from './run-cli';
 
 const PYTHON = '/usr/bin/python3';
-const havePython = existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import openpyxl']).status === 0;
+const havePython = existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'from openpyxl.utils import range_boundaries']).status === 0;
 const haveSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 const withPython = havePython ? describe : describe.skip;
 const withSoffice = haveSoffice ? it : it.skip;
