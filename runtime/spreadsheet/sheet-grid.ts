@@ -58,12 +58,17 @@ export function updateAttributes(sheet: SheetModel, row: number, column: number,
     if (existing !== undefined) line![column - 1] = undefined;
     return;
   }
-  if (line) line[column - 1] = attributes;
-  else {
-    const created: (CellAttributes | undefined)[] = [];
-    created[column - 1] = attributes;
-    sheet.attributes[row - 1] = created;
+  setAttributesAt(sheet, row, column, attributes);
+}
+
+/** Stores `attributes` as the cell's, as they are (a shared object stays shared): for the .xlsx reader. */
+export function setAttributesAt(sheet: SheetModel, row: number, column: number, attributes: CellAttributes): void {
+  let line = sheet.attributes[row - 1];
+  if (line === undefined) {
+    line = [];
+    sheet.attributes[row - 1] = line;
   }
+  line[column - 1] = attributes;
 }
 
 /** As updateAttributes, but never creates attributes: for changes that only remove fields. */

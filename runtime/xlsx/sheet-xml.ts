@@ -4,7 +4,7 @@
  * attributes of the few cells that have some). The used range is where real cells are.
  */
 import { columnLetters, columnNumber } from '../spreadsheet/a1-notation';
-import { sharedAttributes, updateAttributes } from '../spreadsheet/sheet-grid';
+import { setAttributesAt, sharedAttributes, updateAttributes } from '../spreadsheet/sheet-grid';
 import type { CellAttributes, CellValue, DataValidationModel, SheetModel } from '../spreadsheet/spreadsheet-model';
 import type { CellFormat } from './xlsx-styles';
 import { attributesOf, decodeXml, elementPrefix, elements, firstElement, runText } from './xml-text';
@@ -105,7 +105,6 @@ export function readSheetData(xml: string, sheet: SheetModel, ctx: SheetReadCont
   const isOpen = `<${p}is>`;
   const { sharedStrings, formats } = ctx;
   const values = sheet.values;
-  const attributes = sheet.attributes;
   const shared = new Map<string, { formula: string; row: number; column: number }>();
   const formatAttributes = new Map<string, CellAttributes>();
   const sharedFormatAttributes = (index: string, numberFormat: string | undefined, style: CellAttributes['style']): CellAttributes => {
@@ -194,12 +193,7 @@ export function readSheetData(xml: string, sheet: SheetModel, ctx: SheetReadCont
           if (numberFormat !== undefined) a.numberFormat = numberFormat;
           if (style !== undefined) a.style = style;
         }
-        let attributeLine = attributes[row - 1];
-        if (attributeLine === undefined) {
-          attributeLine = [];
-          attributes[row - 1] = attributeLine;
-        }
-        attributeLine[column - 1] = a;
+        setAttributesAt(sheet, row, column, a);
       } else if (value === '') {
         continue;
       }
@@ -307,12 +301,7 @@ export function readSheetLayout(
               after = sharedAttributes({ ...before, validation });
               withRule.set(before, after);
             }
-            let attributeLine = sheet.attributes[r - 1];
-            if (attributeLine === undefined) {
-              attributeLine = [];
-              sheet.attributes[r - 1] = attributeLine;
-            }
-            attributeLine[c - 1] = after;
+            setAttributesAt(sheet, r, c, after);
           }
         }
       }
