@@ -6,7 +6,7 @@ import { freeSheetName } from '../../followup/data-check-rows';
 import { withDocumentLock } from '../document-lock';
 import { GENERATED_SHEET_KEY, markGenerated } from '../generated-sheet-marker';
 import { appendJournal, currentUserEmail } from '../journal';
-import { ensureGrid } from '../table-io';
+import { writeFormattedBlock } from '../formatted-block';
 import { loadWorkbookData } from '../workbook-tables';
 import { FICHE_COLUMN_WIDTHS, FICHE_WIDTH, layoutFiche } from './fiche-layout';
 
@@ -76,16 +76,7 @@ export function writeParcoursFiche(ss: Spreadsheet, id: string, calendar: SheetC
     const name = freeSheetName(`Fiche ${parcoursId}`, ss.getSheets().map((s) => s.getName()));
     const sheet = ss.insertSheet(name, ss.getNumSheets());
     markGenerated(sheet, ficheMarker(parcoursId));
-    const rows = layout.values.length;
-    ensureGrid(sheet, rows, FICHE_WIDTH);
-    const block = sheet.getRange(1, 1, rows, FICHE_WIDTH);
-    // Values first, in the new sheet's automatic format (where the text marker is always read as
-    // one), then the plain-text and date formats.
-    block.setValues(layout.values);
-    block.setNumberFormats(layout.numberFormats);
-    block.setFontWeights(layout.fontWeights);
-    block.setBackgrounds(layout.backgrounds);
-    block.setWrap(true);
+    writeFormattedBlock(sheet, layout, FICHE_WIDTH).setWrap(true);
     // One merge per title, notice and section row: their number does not grow with the parcours.
     for (const row of layout.fullWidthRows) sheet.getRange(row, 1, 1, FICHE_WIDTH).merge();
     sheet.getRange(1, 1).setFontSize(14);

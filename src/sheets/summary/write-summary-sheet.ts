@@ -1,7 +1,7 @@
 import { numberedSheetName } from '../../domain/sheet-name';
 import { sameSheetName } from '../../domain/text';
 import { isGeneratedSheet, markGenerated } from '../generated-sheet-marker';
-import { ensureGrid } from '../table-io';
+import { writeFormattedBlock } from '../formatted-block';
 import { CHART_HEIGHT_PX, CHART_WIDTH_PX, type ChartSpec, SUMMARY_WIDTH, type SummaryLayout } from './summary-layout';
 import { GENERATED_SUMMARY_VALUE } from './summary-sheet-name';
 
@@ -35,13 +35,7 @@ export function writeSummarySheet(ss: Spreadsheet, baseName: string, layout: Sum
   if (target.sheet) clearGeneratedSheet(sheet);
   else markGenerated(sheet, GENERATED_SUMMARY_VALUE);
 
-  const rows = layout.values.length;
-  ensureGrid(sheet, rows, SUMMARY_WIDTH);
-  const block = sheet.getRange(1, 1, rows, SUMMARY_WIDTH);
-  block.setValues(layout.values);
-  block.setNumberFormats(layout.numberFormats);
-  block.setFontWeights(layout.fontWeights);
-  block.setBackgrounds(layout.backgrounds);
+  writeFormattedBlock(sheet, layout, SUMMARY_WIDTH);
   sheet.getRange(1, 1).setFontSize(TITLE_FONT_SIZE);
   sheet.setColumnWidth(1, LABEL_COLUMN_WIDTH);
   sheet.setColumnWidths(2, SUMMARY_WIDTH - 1, VALUE_COLUMN_WIDTH);
